@@ -1,0 +1,125 @@
+package vn.iip.catalog;
+
+import static vn.iip.catalog.ColumnSpec.of;
+
+import java.util.List;
+
+/** iip_gold: the star schema analysts query (dimensions, facts with every vintage, revisions, quality checks). */
+public final class GoldTables {
+    private GoldTables() {}
+
+    public static final String SCHEMA = "iip_gold";
+
+    public static final TableSpec DIM_GEOGRAPHY = new TableSpec(SCHEMA, "dim_geography",
+            "Geography, SCD2: country and provinces in vn63 and vn34 with validity and successor / Địa bàn",
+            List.of(
+                    of("geo_code", "STRING", "VN or 2-digit code; codes are only unique within a version", "Mã địa bàn"),
+                    of("geo_version", "STRING", "vn63 or vn34", "Phiên bản địa giới"),
+                    of("name_vi", "STRING", "Name in Vietnamese", "Tên tiếng Việt"),
+                    of("name_en", "STRING", "Name in English", "Tên tiếng Anh"),
+                    of("level", "STRING", "country or province", "Cấp: cả nước hoặc tỉnh"),
+                    of("region_vi", "STRING", "GSO statistical region (vn63 only)", "Vùng kinh tế (chỉ vn63)"),
+                    of("region_en", "STRING", "GSO statistical region in English (vn63 only)", "Vùng (tiếng Anh)"),
+                    of("valid_from", "DATE", "First day this row is valid", "Hiệu lực từ"),
+                    of("valid_to", "DATE", "Last day this row is valid", "Hiệu lực đến"),
+                    of("successor_code", "STRING", "vn34 unit this vn63 province became on 2025-07-01",
+                            "Mã đơn vị kế thừa (vn34)"),
+                    of("successor_name_vi", "STRING", "Name of the successor unit", "Tên đơn vị kế thừa"),
+                    of("is_current", "BOOLEAN", "Valid today", "Còn hiệu lực")));
+
+    public static final TableSpec DIM_INDUSTRY = new TableSpec(SCHEMA, "dim_industry",
+            "Industries: TOTAL, VSIC 2018 sections B-E and their divisions / Ngành công nghiệp",
+            List.of(
+                    of("industry_code", "STRING", "TOTAL, B-E, or section + division (C24)", "Mã ngành"),
+                    of("level", "STRING", "total, section or division", "Cấp ngành"),
+                    of("section_code", "STRING", "Section letter", "Mã ngành cấp 1"),
+                    of("parent_code", "STRING", "Parent in the hierarchy", "Mã ngành cha"),
+                    of("name_vi", "STRING", "VSIC 2018 name", "Tên ngành VSIC 2018"),
+                    of("name_en", "STRING", "ISIC Rev.4 title", "Tên ngành ISIC Rev.4"),
+                    of("classification", "STRING", "Classification version", "Phiên bản hệ thống ngành")));
+
+    public static final TableSpec DIM_PERIOD = new TableSpec(SCHEMA, "dim_period",
+            "Calendar of months, quarters and years with the Tết flag / Lịch kỳ báo cáo và Tết",
+            List.of(
+                    of("period", "STRING", "YYYY, YYYY-MM or YYYY-Qn", "Kỳ"),
+                    of("period_type", "STRING", "month, quarter or year", "Loại kỳ"),
+                    of("year", "INT", "Year", "Năm"),
+                    of("quarter", "INT", "Quarter (null for years)", "Quý"),
+                    of("month", "INT", "Month (months only)", "Tháng"),
+                    of("period_start", "DATE", "First day", "Ngày đầu kỳ"),
+                    of("period_end", "DATE", "Last day", "Ngày cuối kỳ"),
+                    of("contains_tet", "BOOLEAN", "The period contains the first day of Tết", "Kỳ có Tết Nguyên Đán"),
+                    of("tet_date", "DATE", "First day of Tết in that year", "Ngày mùng 1 Tết của năm"),
+                    of("is_jan_feb", "BOOLEAN", "January or February: single-month rates swing with Tết",
+                            "Tháng 1 hoặc 2: chịu ảnh hưởng Tết")));
+
+    public static final TableSpec DIM_COMPARISON = new TableSpec(SCHEMA, "dim_comparison",
+            "Comparison bases with GSO's Vietnamese wording / Gốc so sánh",
+            List.of(
+                    of("comparison", "STRING", "Code", "Mã gốc so sánh"),
+                    of("period_type", "STRING", "Period type it applies to", "Loại kỳ áp dụng"),
+                    of("name_en", "STRING", "Meaning in English", "Diễn giải tiếng Anh"),
+                    of("name_vi", "STRING", "GSO wording", "Cách ghi của Tổng cục Thống kê")));
+
+    public static final TableSpec DIM_RELEASE = new TableSpec(SCHEMA, "dim_release",
+            "Releases: one publisher on one day / Đợt công bố số liệu",
+            List.of(
+                    of("release_id", "STRING", "publisher@release_date", "Mã đợt công bố"),
+                    of("publisher", "STRING", "Publisher", "Cơ quan công bố"),
+                    of("release_date", "DATE", "Publication day", "Ngày công bố"),
+                    of("observations", "BIGINT", "Figures with a value in this release", "Số giá trị công bố"),
+                    of("periods", "STRING", "Periods covered, comma-separated", "Các kỳ được công bố"),
+                    of("files", "INT", "Extract files that carried it", "Số tệp")));
+
+    public static final TableSpec FACT_IIP_RELEASE = new TableSpec(SCHEMA, "fact_iip_release",
+            "Every published IIP value with its release (all vintages) / Mọi giá trị IIP theo đợt công bố",
+            SilverTables.concat(SilverTables.FIGURE, List.of(
+                    of("release_rank", "INT", "1 = first release of this key, 2 = second...", "Thứ tự đợt công bố"),
+                    of("releases_count", "INT", "Releases that published this key", "Số đợt đã công bố khóa này"),
+                    of("is_first_release", "BOOLEAN", "First print of this key", "Lần công bố đầu tiên"),
+                    of("is_latest_release", "BOOLEAN", "Latest print of this key", "Lần công bố mới nhất"))));
+
+    public static final TableSpec FACT_IIP_REVISION = new TableSpec(SCHEMA, "fact_iip_revision",
+            "First vs latest value per key, revision in pp / So sánh lần công bố đầu và mới nhất",
+            List.of(
+                    of("period", "STRING", "Reference period", "Kỳ"),
+                    of("period_type", "STRING", "month, quarter or year", "Loại kỳ"),
+                    of("geo_code", "STRING", "Geography code", "Mã địa bàn"),
+                    of("geo_version", "STRING", "Geography version", "Phiên bản địa giới"),
+                    of("industry_code", "STRING", "Industry code", "Mã ngành"),
+                    of("comparison", "STRING", "Comparison", "Gốc so sánh"),
+                    of("measure", "STRING", "iip or contribution_pp", "Chỉ tiêu"),
+                    of("first_value_pct", "DOUBLE", "Value in the first release", "Giá trị lần đầu"),
+                    of("latest_value_pct", "DOUBLE", "Value in the latest release", "Giá trị mới nhất"),
+                    of("revision_pp", "DOUBLE", "latest - first, percentage points", "Mức điều chỉnh (điểm %)"),
+                    of("releases_count", "INT", "Number of releases", "Số đợt công bố"),
+                    of("first_release_id", "STRING", "First release", "Đợt công bố đầu"),
+                    of("first_release_date", "DATE", "First release date", "Ngày công bố đầu"),
+                    of("latest_release_id", "STRING", "Latest release", "Đợt công bố mới nhất"),
+                    of("latest_release_date", "DATE", "Latest release date", "Ngày công bố mới nhất"),
+                    of("revision_above_1pp", "BOOLEAN", "abs(revision) > 1 pp", "Điều chỉnh lớn hơn 1 điểm %")));
+
+    public static final TableSpec QUALITY_CHECK = new TableSpec(SCHEMA, "quality_check",
+            "Data-quality checks per run; they report, never drop data / Kiểm tra chất lượng mỗi lần chạy",
+            List.of(
+                    of("run_id", "STRING", "Run", "Mã lần chạy"),
+                    of("check_id", "STRING", "Check: conservation, contributions_vs_total, ytd_december_vs_annual,"
+                            + " value_range, revision_above_1pp", "Mã phép kiểm tra"),
+                    of("status", "STRING", "pass, warn or fail", "Kết quả"),
+                    of("period", "STRING", "Period checked", "Kỳ"),
+                    of("geo_code", "STRING", "Geography checked", "Địa bàn"),
+                    of("industry_code", "STRING", "Industry checked", "Ngành"),
+                    of("comparison", "STRING", "Comparison checked", "Gốc so sánh"),
+                    of("release_id", "STRING", "Release checked", "Đợt công bố"),
+                    of("expected_value", "DOUBLE", "Expected value", "Giá trị kỳ vọng"),
+                    of("actual_value", "DOUBLE", "Actual value", "Giá trị thực tế"),
+                    of("difference", "DOUBLE", "actual - expected", "Chênh lệch"),
+                    of("tolerance", "DOUBLE", "Allowed difference", "Sai số cho phép"),
+                    of("message", "STRING", "What was found", "Diễn giải"),
+                    of("checked_at", "TIMESTAMP", "When (UTC)", "Thời điểm kiểm tra (UTC)")));
+
+    public static List<TableSpec> all() {
+        return List.of(DIM_GEOGRAPHY, DIM_INDUSTRY, DIM_PERIOD, DIM_COMPARISON, DIM_RELEASE, FACT_IIP_RELEASE,
+                FACT_IIP_REVISION, QUALITY_CHECK);
+    }
+}

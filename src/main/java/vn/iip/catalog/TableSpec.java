@@ -1,0 +1,27 @@
+package vn.iip.catalog;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.types.StructType;
+
+/** A Delta table of the warehouse: schema (database), name, comment (en / vi) and columns in order. */
+public record TableSpec(String schema, String name, String comment, List<ColumnSpec> columns) {
+
+    public String qualifiedName() {
+        return schema + "." + name;
+    }
+
+    public List<String> columnNames() {
+        return columns.stream().map(ColumnSpec::name).toList();
+    }
+
+    public StructType structType() {
+        return StructType.fromDDL(columns.stream().map(c -> c.name() + " " + c.type()).collect(Collectors.joining(", ")));
+    }
+
+    public String createStatement(String location) {
+        return "CREATE TABLE IF NOT EXISTS " + qualifiedName() + " (\n  "
+                + columns.stream().map(ColumnSpec::ddl).collect(Collectors.joining(",\n  "))
+                + "\n) USING DELTA\nCOMMENT '" + Sql.quote(comment) + "'\nLOCATION '" + Sql.quote(location) + "'";
+    }
+}

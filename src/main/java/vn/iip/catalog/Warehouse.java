@@ -1,0 +1,52 @@
+package vn.iip.catalog;
+
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The only place that issues DDL: schemas, tables (with bilingual comments) and views. Tables live at
+ * {@code <warehouse>/<schema>/<table>} so the Delta folders stay readable without the catalog.
+ */
+public final class Warehouse {
+    private final SparkSession spark;
+    private final String root;
+
+    public Warehouse(SparkSession spark, String root) {
+        this.spark = spark;
+        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    }
+
+    public String location(TableSpec table) {
+        return root + "/" + table.schema() + "/" + table.name();
+    }
+
+    /** Creates what is missing; existing tables are left as they are. */
+    public void createTables() {
+        createSchema(BronzeTables.SCHEMA, "Landing files and rows as received / Dữ liệu thô như nhận được");
+        createSchema(SilverTables.SCHEMA, "Conformed observations, quarantine, run log / Dữ liệu đã chuẩn hóa");
+        createSchema(GoldTables.SCHEMA, "Star schema for analysts: IIP facts with every vintage / Dữ liệu phân tích");
+        for (List<TableSpec> layer : List.of(BronzeTables.all(), SilverTables.all(), GoldTables.all())) {
+            for (TableSpec table : layer) {
+                if (!spark.catalog().tableExists(table.qualifiedName())) {
+                    spark.sql(table.createStatement(location(table)));
+                }
+            }
+        }
+    }
+
+    /** Views and the as-of table function; replaced on every publish so their text follows the code. */
+    public void createViews() {
+        for (ViewSpec view : GoldViews.all()) {
+            spark.sql(view.createStatement());
+        }
+        spark.sql(GoldViews.asOfFunctionStatement());
+    }
+
+    private void createSchema(String schema, String comment) {
+        if (spark.catalog().databaseExists(schema)) {
+            return;
+        }
+        spark.sql("CREATE DATABASE IF NOT EXISTS " + schema + " COMMENT '" + Sql.quote(comment) + "' LOCATION '"
+                + Sql.quote(root + "/" + schema) + "'");
+    }
+}

@@ -1,0 +1,87 @@
+package vn.iip.cli;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.spark.sql.Row;
+
+/** RFC 4180 CSV: header row, fields quoted when they hold a comma, quote or line break; empty field for null. */
+final class CsvOutput {
+    private CsvOutput() {}
+
+    static void write(PrintStream out, String[] header, List<Row> rows) {
+        out.print(line(header));
+        for (Row row : rows) {
+            String[] cells = new String[row.size()];
+            for (int i = 0; i < row.size(); i++) {
+                cells[i] = text(row.get(i));
+            }
+            out.print(line(cells));
+        }
+        out.flush();
+    }
+
+    /** A plain aligned table for people (the non --csv output of iip sql). */
+    static void table(PrintStream out, String[] header, List<Row> rows) {
+        int[] widths = new int[header.length];
+        for (int i = 0; i < header.length; i++) {
+            widths[i] = header[i].length();
+        }
+        for (Row row : rows) {
+            for (int i = 0; i < header.length; i++) {
+                widths[i] = Math.max(widths[i], text(row.get(i)).length());
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        appendAligned(text, header, widths);
+        for (Row row : rows) {
+            String[] cells = new String[header.length];
+            for (int i = 0; i < header.length; i++) {
+                cells[i] = row.isNullAt(i) ? "NULL" : text(row.get(i));
+            }
+            appendAligned(text, cells, widths);
+        }
+        text.append('(').append(rows.size()).append(rows.size() == 1 ? " row)" : " rows)").append('\n');
+        out.print(text);
+        out.flush();
+    }
+
+    private static void appendAligned(StringBuilder text, String[] cells, int[] widths) {
+        for (int i = 0; i < cells.length; i++) {
+            text.append(i == 0 ? "" : " | ").append(cells[i]).append(" ".repeat(Math.max(0, widths[i] - cells[i].length())));
+        }
+        text.append('\n');
+    }
+
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double d) {
+            // Plain notation (no 1.0E-4), shortest form that reads back to the same double.
+            return d.isNaN() || d.isInfinite() ? d.toString() : BigDecimal.valueOf(d).toPlainString();
+        }
+        if (value instanceof Float f) {
+            return text(f.doubleValue());
+        }
+        return value.toString();
+    }
+
+    static String line(String[] cells) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            line.append(quote(cells[i]));
+        }
+        return line.append('\n').toString();
+    }
+
+    static String quote(String cell) {
+        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+            return '"' + cell.replace("\"", "\"\"") + '"';
+        }
+        return cell;
+    }
+}

@@ -1,0 +1,75 @@
+package vn.iip.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import vn.iip.pipeline.Pipeline;
+import vn.iip.pipeline.RunConfig;
+import vn.iip.spark.Sessions;
+
+/**
+ * Entry point for {@code jobs/iip} and spark-submit: parses the command line into a config record, then runs.
+ * Exit codes: 0 success, 1 the run or statement failed (one-line reason on stderr), 2 bad command line.
+ */
+public final class Main {
+    private Main() {}
+
+    static final String DEFAULT_WAREHOUSE = "warehouse";
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintStream(System.out, true, StandardCharsets.UTF_8),
+                new PrintStream(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    static int execute(String[] args, PrintStream out, PrintStream err) {
+        try {
+            String command = args.length == 0 ? "" : args[0];
+            switch (command) {
+                case "run" -> {
+                    CommandLine line = CommandLine.parse(args, Set.of("--input", "--warehouse"), Set.of());
+                    if (!line.positional().isEmpty()) {
+                        throw new CommandLine.UsageException("unexpected argument " + line.positional().get(0));
+                    }
+                    RunConfig config = new RunConfig(line.options().get("--input"),
+                            line.options().getOrDefault("--warehouse", DEFAULT_WAREHOUSE));
+                    SparkSession spark = Sessions.forWarehouse(config.warehouse(), "iip run");
+                    new Pipeline(spark, config, out).run();
+                    return 0;
+                }
+                case "sql" -> {
+                    CommandLine line = CommandLine.parse(args, Set.of("--warehouse"), Set.of("--csv"));
+                    if (line.positional().size() != 1) {
+                        throw new CommandLine.UsageException("sql takes exactly one SQL statement (quote it)");
+                    }
+                    SparkSession spark = Sessions.forWarehouse(
+                            line.options().getOrDefault("--warehouse", DEFAULT_WAREHOUSE), "iip sql");
+                    Dataset<Row> result = spark.sql(line.positional().get(0));
+                    if (line.flags().contains("--csv")) {
+                        CsvOutput.write(out, result.columns(), result.collectAsList());
+                    } else {
+                        CsvOutput.table(out, result.columns(), result.collectAsList());
+                    }
+                    return 0;
+                }
+                default -> throw new CommandLine.UsageException(command.isEmpty() ? "no command given"
+                        : "unknown command '" + command + "'");
+            }
+        } catch (CommandLine.UsageException e) {
+            err.println("iip: " + e.getMessage());
+            err.println(CommandLine.USAGE);
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("iip: " + oneLine(e));
+            return 1;
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,75 @@
+package vn.iip.conform;
+
+import java.util.Map;
+
+/**
+ * Reads the comparison column: codes (mom, yoy, ytd_yoy, q_yoy, annual_yoy), English forms, and the Vietnamese
+ * phrases of GSO tables ("so với tháng trước", "so với cùng kỳ năm trước", "cộng dồn", "tính chung N tháng"...).
+ * A phrase that only says "so với cùng kỳ" takes its meaning from the period type.
+ */
+public final class Comparisons {
+    private Comparisons() {}
+
+    private static final Map<String, String> CODES = Map.ofEntries(
+            Map.entry("mom", Comparison.MOM), Map.entry("m m", Comparison.MOM), Map.entry("month on month", Comparison.MOM),
+            Map.entry("yoy", Comparison.YOY), Map.entry("y y", Comparison.YOY), Map.entry("year on year", Comparison.YOY),
+            Map.entry("ytd yoy", Comparison.YTD_YOY), Map.entry("ytd", Comparison.YTD_YOY),
+            Map.entry("year to date", Comparison.YTD_YOY), Map.entry("cumulative", Comparison.YTD_YOY),
+            Map.entry("q yoy", Comparison.Q_YOY), Map.entry("quarter yoy", Comparison.Q_YOY),
+            Map.entry("annual yoy", Comparison.ANNUAL_YOY), Map.entry("annual", Comparison.ANNUAL_YOY));
+
+    public static Outcome<Comparison> resolve(String raw, String periodType) {
+        String words = VietnameseText.words(raw);
+        boolean contribution = false;
+        if (words.endsWith(" contrib pp")) {
+            words = words.substring(0, words.length() - " contrib pp".length());
+            contribution = true;
+        }
+        boolean inferred = false;
+        for (String marker : new String[] {"unspecified ", " implied", " inferred"}) {
+            if (words.contains(marker.trim()) && (words.startsWith(marker) || words.endsWith(marker))) {
+                words = words.replace(marker.trim(), "").trim();
+                inferred = true;
+            }
+        }
+        String code = CODES.get(words);
+        if (code == null) {
+            code = fromVietnamese(words, periodType);
+        }
+        if (code == null) {
+            return Outcome.rejected(Rules.COMPARISON_UNKNOWN, "comparison '" + raw + "' is not known; use mom, yoy,"
+                    + " ytd_yoy, q_yoy or annual_yoy (or GSO's wording, e.g. 'so với cùng kỳ năm trước')");
+        }
+        String expected = Comparison.periodTypeOf(code);
+        if (!expected.equals(periodType)) {
+            return Outcome.rejected(Rules.COMPARISON_PERIOD_MISMATCH, "comparison '" + raw + "' (" + code + ") needs a "
+                    + expected + " period but the period is a " + periodType
+                    + "; ytd_yoy takes the last month of the window (2021-11 = Jan–Nov 2021)");
+        }
+        return Outcome.ok(new Comparison(code, inferred, contribution));
+    }
+
+    private static String fromVietnamese(String words, String periodType) {
+        if (words.contains("so voi thang truoc") || words.contains("so voi thang")) {
+            return Comparison.MOM;
+        }
+        if (words.contains("cong don") || words.contains("tinh chung") || words.matches("^\\d+ thang.*")
+                || words.contains("luy ke")) {
+            return Comparison.YTD_YOY;
+        }
+        if (words.contains("quy") && words.contains("cung ky")) {
+            return Comparison.Q_YOY;
+        }
+        if (words.contains("so voi nam truoc")) {
+            return Comparison.ANNUAL_YOY;
+        }
+        if (words.contains("cung ky")) {
+            return switch (periodType) {
+                case Period.QUARTER -> Comparison.Q_YOY;
+                case Period.YEAR -> Comparison.ANNUAL_YOY;
+                default -> Comparison.YOY;
+            };
+        }
+        return null;
+    }
+}

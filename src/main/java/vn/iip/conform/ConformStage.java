@@ -1,0 +1,163 @@
+package vn.iip.conform;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
+import vn.iip.reference.ReferenceData;
+
+/**
+ * Conforms raw rows into typed observations and quarantine rows (Dataset in, Dataset out; no IO). Also rejects
+ * duplicates: the same figure twice in one release (identical → duplicate_row, different values → all rows
+ * conflicting_values_in_release) and figures already loaded from an earlier file.
+ */
+public final class ConformStage {
+    private ConformStage() {}
+
+    /** Observation columns plus the quarantine columns; rule_id is null for accepted rows. */
+    public static final StructType CONFORMED = StructType.fromDDL("observation_id STRING, release_id STRING,"
+            + " release_date DATE, publisher STRING, period STRING, period_type STRING, period_start DATE,"
+            + " period_end DATE, geo_code STRING, geo_version STRING, industry_code STRING, comparison STRING,"
+            + " comparison_inferred BOOLEAN, measure STRING, value_pct DOUBLE, index_value DOUBLE,"
+            + " value_published STRING, unit_published STRING, decimals_published INT, status STRING, source STRING,"
+            + " file_sha256 STRING, row_number INT, geo_input STRING, file_path STRING, raw_text STRING,"
+            + " column_name STRING, raw_value STRING, rule_id STRING, reason STRING");
+
+    /** Conformed rows, accepted and rejected together (split with {@link #observations} and {@link #quarantine}). */
+    public static Dataset<Row> conform(Dataset<Row> rawRows, Dataset<Row> existingObservations) {
+        Dataset<Row> conformed = rawRows
+                .select("file_sha256", "file_path", "row_number", "raw_text", "fields", "read_rule_id", "read_reason")
+                .mapPartitions(conformPartition(), Encoders.row(CONFORMED));
+        return rejectDuplicates(conformed, existingObservations);
+    }
+
+    public static Dataset<Row> observations(Dataset<Row> conformed) {
+        return conformed.filter(col("rule_id").isNull());
+    }
+
+    public static Dataset<Row> quarantine(Dataset<Row> conformed) {
+        return conformed.filter(col("rule_id").isNotNull()).select("file_sha256", "file_path", "row_number",
+                "raw_text", "column_name", "raw_value", "rule_id", "reason");
+    }
+
+    private static MapPartitionsFunction<Row, Row> conformPartition() {
+        return rows -> {
+            RowConformer conformer = new RowConformer(ReferenceData.get());
+            List<Row> out = new ArrayList<>();
+            while (rows.hasNext()) {
+                out.add(conformRow(conformer, rows.next()));
+            }
+            return out.iterator();
+        };
+    }
+
+    private static Row conformRow(RowConformer conformer, Row raw) {
+        String sha = raw.getString(0);
+        String path = raw.getString(1);
+        int rowNumber = raw.getInt(2);
+        String rawText = raw.getString(3);
+        Map<String, String> fields = raw.isNullAt(4) ? Map.of() : CollectionConverters.asJava(raw.<String, String>getMap(4));
+        if (!raw.isNullAt(5)) {
+            return rejectedRow(sha, path, rowNumber, rawText, null, null, raw.getString(5),
+                    fileName(path) + " row " + rowNumber + ": " + raw.getString(6));
+        }
+        ConformedRow result = conformer.conform(fields, fileName(path), rowNumber);
+        if (!result.isAccepted()) {
+            return rejectedRow(sha, path, rowNumber, rawText, result.column(), result.rawValue(), result.ruleId(),
+                    result.reason());
+        }
+        Observation o = result.observation();
+        Period p = o.period();
+        return RowFactory.create(ObservationKey.id(o), o.releaseId(), Date.valueOf(o.releaseDate()), o.publisher(),
+                p.label(), p.type(), Date.valueOf(p.start()), Date.valueOf(p.end()), o.geoCode(), o.geoVersion(),
+                o.industryCode(), o.comparison(), o.comparisonInferred(), o.measure(), o.valuePct(), o.indexValue(),
+                o.valuePublished(), o.unit(), o.decimalsPublished(), o.status(), o.source(), sha, rowNumber,
+                o.geoInput(), path, rawText, null, null, null, null);
+    }
+
+    private static Row rejectedRow(String sha, String path, int rowNumber, String rawText, String column,
+                                   String rawValue, String ruleId, String reason) {
+        Object[] values = new Object[CONFORMED.size()];
+        values[CONFORMED.fieldIndex("file_sha256")] = sha;
+        values[CONFORMED.fieldIndex("row_number")] = rowNumber;
+        values[CONFORMED.fieldIndex("file_path")] = path;
+        values[CONFORMED.fieldIndex("raw_text")] = rawText;
+        values[CONFORMED.fieldIndex("column_name")] = column;
+        values[CONFORMED.fieldIndex("raw_value")] = rawValue;
+        values[CONFORMED.fieldIndex("rule_id")] = ruleId;
+        values[CONFORMED.fieldIndex("reason")] = reason;
+        return RowFactory.create(values);
+    }
+
+    static Dataset<Row> rejectDuplicates(Dataset<Row> conformed, Dataset<Row> existingObservations) {
+        WindowSpec sameFigure = Window.partitionBy("observation_id");
+        WindowSpec ordered = sameFigure.orderBy("file_path", "row_number");
+        Column valueText = coalesce(col("value_pct").cast("string"), lit("n/a"));
+        Column place = concat(lit("row "), col("first_row"), lit(" of "), col("first_path"));
+        Dataset<Row> ranked = conformed
+                .withColumn("copy_rank", when(col("rule_id").isNull(), row_number().over(ordered)))
+                .withColumn("distinct_values", when(col("rule_id").isNull(), size(collect_set(valueText).over(sameFigure))))
+                .withColumn("first_row", first(col("row_number")).over(ordered))
+                .withColumn("first_path", first(col("file_path")).over(ordered));
+        Dataset<Row> existing = existingObservations.select(col("observation_id").as("loaded_id"),
+                col("value_pct").as("loaded_value"), col("file_path").as("loaded_path"),
+                col("row_number").as("loaded_row"));
+        Dataset<Row> joined = ranked.join(existing, ranked.col("observation_id").equalTo(existing.col("loaded_id")),
+                "left");
+        Column prefix = concat(col("file_name_for_message"), lit(" row "), col("row_number"), lit(": "));
+        Column conflict = col("rule_id").isNull().and(col("distinct_values").gt(1));
+        Column duplicate = col("rule_id").isNull().and(col("copy_rank").gt(1));
+        Column loaded = col("rule_id").isNull().and(col("loaded_id").isNotNull());
+        Column sameAsLoaded = col("value_pct").eqNullSafe(col("loaded_value"));
+        Column figure = concat(lit("the figure ("), col("period"), lit(", "), col("geo_code"), lit(", "),
+                col("industry_code"), lit(", "), col("comparison"), lit(", "), col("measure"), lit(") of release "),
+                col("release_id"));
+        return joined
+                .withColumn("file_name_for_message", org.apache.spark.sql.functions.regexp_extract(col("file_path"),
+                        "([^/]*)$", 1))
+                .withColumn("reason", when(conflict, concat(prefix, figure, lit(" appears with different values in"
+                        + " one release; which one is right cannot be decided, so every copy is quarantined: correct"
+                        + " the extract and load it again")))
+                        .when(duplicate, concat(prefix, figure, lit(" repeats "), place, lit("; the first copy was"
+                                + " kept: remove the repeated row")))
+                        .when(loaded.and(sameAsLoaded), concat(prefix, figure, lit(" was already loaded from row "),
+                                col("loaded_row"), lit(" of "), col("loaded_path"), lit(" with the same value; nothing"
+                                + " to do unless the file was meant to carry a new release date")))
+                        .when(loaded, concat(prefix, figure, lit(" was already loaded from row "), col("loaded_row"),
+                                lit(" of "), col("loaded_path"), lit(" with value "), col("loaded_value"),
+                                lit("; a revision needs its own release (a later release_date)")))
+                        .otherwise(col("reason")))
+                .withColumn("rule_id", when(conflict, lit(Rules.CONFLICTING_VALUES))
+                        .when(duplicate, lit(Rules.DUPLICATE_ROW))
+                        .when(loaded.and(sameAsLoaded), lit(Rules.ALREADY_LOADED))
+                        .when(loaded, lit(Rules.CONFLICTS_WITH_LOADED))
+                        .otherwise(col("rule_id")))
+                .select(CONFORMED.fieldNames()[0], java.util.Arrays.copyOfRange(CONFORMED.fieldNames(), 1,
+                        CONFORMED.fieldNames().length));
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+}

@@ -1,0 +1,155 @@
+package vn.iip.conform;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import vn.iip.reference.ReferenceData;
+
+/**
+ * Turns one raw row of the long format into an {@link Observation}, or into a rejection that names the file, the
+ * row, the column, the value and the rule. Pure: no Spark, no IO.
+ */
+public final class RowConformer {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** An index below this is a fall of more than 80%: almost always a growth rate labelled as an index. */
+    private static final BigDecimal LOWEST_PLAUSIBLE_INDEX = BigDecimal.valueOf(20);
+    private static final BigDecimal LARGEST_GROWTH = BigDecimal.valueOf(1000);
+
+    private final GeographyResolver geography;
+    private final IndustryResolver industries;
+
+    public RowConformer(ReferenceData reference) {
+        this.geography = new GeographyResolver(reference);
+        this.industries = new IndustryResolver(reference);
+    }
+
+    public ConformedRow conform(Map<String, String> fields, String fileName, int rowNumber) {
+        Place place = new Place(fileName, rowNumber, fields);
+        String releaseText = place.value("release_date");
+        LocalDate releaseDate;
+        try {
+            releaseDate = LocalDate.parse(releaseText.trim());
+        } catch (DateTimeParseException e) {
+            return place.reject("release_date", Rules.RELEASE_DATE_INVALID, "release_date '" + releaseText
+                    + "' is not a date in YYYY-MM-DD form (the day the figure was published)");
+        }
+        String publisher = publisher(place.value("publisher"));
+        if (publisher.isEmpty()) {
+            return place.reject("publisher", Rules.PUBLISHER_MISSING, "publisher is empty; name who published the"
+                    + " figure (GSO, NSO, MOIT, a provincial statistics office)");
+        }
+        Outcome<Period> period = Periods.parse(place.value("period"));
+        if (!period.isOk()) {
+            return place.reject("period", period);
+        }
+        Period p = period.value();
+        if (releaseDate.isBefore(p.start())) {
+            return place.reject("release_date", Rules.RELEASE_BEFORE_PERIOD, "release_date " + releaseDate
+                    + " is before period " + p.label() + " starts (" + p.start() + "); a figure cannot be published"
+                    + " before its period begins: check both columns");
+        }
+        Outcome<GeographyResolver.Geo> geo = geography.resolve(place.value("geo"), p.start(), p.end());
+        if (!geo.isOk()) {
+            return place.reject("geo", geo);
+        }
+        Outcome<String> industry = industries.resolve(place.value("industry"));
+        if (!industry.isOk()) {
+            return place.reject("industry", industry);
+        }
+        Outcome<Comparison> comparison = Comparisons.resolve(place.value("comparison"), p.type());
+        if (!comparison.isOk()) {
+            return place.reject("comparison", comparison);
+        }
+        Outcome<String> measure = Measures.measure(place.value("measure"));
+        if (!measure.isOk()) {
+            return place.reject("measure", measure);
+        }
+        Outcome<String> unit = Measures.unit(place.value("unit"), measure.value());
+        if (!unit.isOk()) {
+            return place.reject("unit", unit);
+        }
+        Outcome<PublishedNumber> number = VietnameseNumbers.parse(place.value("value"));
+        if (!number.isOk()) {
+            return place.reject("value", number);
+        }
+        Outcome<BigDecimal[]> values = growthAndIndex(number.value(), unit.value(), place.value("value"));
+        if (!values.isOk()) {
+            return place.reject("value", values);
+        }
+        Outcome<String> status = Measures.status(place.value("status"));
+        if (!status.isOk()) {
+            return place.reject("status", status);
+        }
+        BigDecimal[] growthIndex = values.value();
+        String source = place.value("source").trim();
+        return ConformedRow.accepted(new Observation(publisher + "@" + releaseDate, releaseDate, publisher, p,
+                geo.value().code(), geo.value().version(), place.value("geo").trim(), industry.value(),
+                comparison.value().code(), comparison.value().inferred(), measure.value(),
+                growthIndex[0] == null ? null : growthIndex[0].doubleValue(),
+                growthIndex[1] == null ? null : growthIndex[1].doubleValue(),
+                place.value("value").trim(), unit.value(), number.value().decimals(), status.value(),
+                source.isEmpty() ? null : source));
+    }
+
+    /** [growth in % or pp, index (base 100) or null], computed exactly so 119,17 gives 19.17 and not 19.170000000000002. */
+    static Outcome<BigDecimal[]> growthAndIndex(PublishedNumber number, String unit, String raw) {
+        if (!number.available()) {
+            return Outcome.ok(new BigDecimal[] {null, null});
+        }
+        BigDecimal value = number.value();
+        BigDecimal growth;
+        BigDecimal index;
+        switch (unit) {
+            case Measures.UNIT_INDEX -> {
+                if (value.compareTo(LOWEST_PLAUSIBLE_INDEX) < 0) {
+                    return Outcome.rejected(Rules.VALUE_OUT_OF_DOMAIN, "value '" + raw + "' with unit index means a fall"
+                            + " of " + HUNDRED.subtract(value).toPlainString() + "%; an index (previous period = 100) is"
+                            + " almost never below " + LOWEST_PLAUSIBLE_INDEX + ": if it is a growth rate, set unit to pct");
+                }
+                index = value;
+                growth = value.subtract(HUNDRED);
+            }
+            case Measures.UNIT_PCT -> {
+                growth = value;
+                index = value.add(HUNDRED);
+                if (index.signum() <= 0) {
+                    return Outcome.rejected(Rules.VALUE_OUT_OF_DOMAIN, "value '" + raw + "' with unit pct is a fall of"
+                            + " 100% or more, which an index of production cannot show; check the sign and the unit");
+                }
+            }
+            default -> {
+                growth = value;
+                index = null;
+            }
+        }
+        if (growth.abs().compareTo(LARGEST_GROWTH) >= 0) {
+            return Outcome.rejected(Rules.VALUE_OUT_OF_DOMAIN, "value '" + raw + "' means a change of "
+                    + growth.toPlainString() + " " + (index == null ? "pp" : "%") + ", beyond any published IIP figure;"
+                    + " check the number and its unit");
+        }
+        return Outcome.ok(new BigDecimal[] {growth, index});
+    }
+
+    private static String publisher(String raw) {
+        String text = VietnameseText.display(raw);
+        return text.matches("[A-Za-z]{2,8}") ? text.toUpperCase(java.util.Locale.ROOT) : text;
+    }
+
+    /** Where a row came from, to prefix every message with it. */
+    private record Place(String fileName, int rowNumber, Map<String, String> fields) {
+        String value(String column) {
+            String value = fields.get(column);
+            return value == null ? "" : value;
+        }
+
+        ConformedRow reject(String column, Outcome<?> outcome) {
+            return reject(column, outcome.ruleId(), outcome.message());
+        }
+
+        ConformedRow reject(String column, String ruleId, String message) {
+            return ConformedRow.rejected(ruleId, column, value(column),
+                    fileName + " row " + rowNumber + ", column " + column + ": " + message);
+        }
+    }
+}

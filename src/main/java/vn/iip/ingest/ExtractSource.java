@@ -1,0 +1,71 @@
+package vn.iip.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Where landing files come from: a folder on any Hadoop file system (read by executors with Spark's binaryFile
+ * source), or the sample extracts bundled in the jar (read from the classpath, so they work on any cluster).
+ */
+public final class ExtractSource {
+    private ExtractSource() {}
+
+    public static final String BUNDLED = "bundled:samples";
+    private static final String SAMPLE_INDEX = "/samples/INDEX";
+    public static final StructType FILES = StructType.fromDDL("path STRING, length BIGINT, content BINARY");
+
+    public static Dataset<Row> read(SparkSession spark, String input) {
+        if (input == null || BUNDLED.equals(input)) {
+            return bundled(spark);
+        }
+        Path folder = new Path(input);
+        try {
+            FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(folder)) {
+                throw new IllegalArgumentException("Input folder " + input + " does not exist; pass --input with a folder"
+                        + " of extract files, or omit it to load the bundled samples");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reach input folder " + input + ": " + e.getMessage(), e);
+        }
+        return spark.read().format("binaryFile").option("recursiveFileLookup", "true").load(input)
+                .select("path", "length", "content");
+    }
+
+    private static Dataset<Row> bundled(SparkSession spark) {
+        List<Row> rows = new ArrayList<>();
+        for (String name : resourceText(SAMPLE_INDEX).split("\n")) {
+            if (!name.isBlank() && !name.startsWith("#")) {
+                byte[] content = resourceBytes("/samples/" + name.trim());
+                rows.add(RowFactory.create(BUNDLED + "/" + name.trim(), (long) content.length, content));
+            }
+        }
+        return spark.createDataFrame(rows, FILES);
+    }
+
+    private static String resourceText(String name) {
+        return new String(resourceBytes(name), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] resourceBytes(String name) {
+        try (InputStream in = ExtractSource.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Bundled sample " + name + " is missing from the jar; rebuild it");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package vn.iip.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
+
+/** The Spark shape of a {@link ParsedExtract}: one row per file with its rows nested. */
+public final class ParsedExtractRows {
+    private ParsedExtractRows() {}
+
+    public static final StructType SCHEMA = StructType.fromDDL("path STRING, size_bytes BIGINT, sha256 STRING,"
+            + " format STRING, encoding STRING, delimiter STRING, file_rule_id STRING, file_message STRING,"
+            + " rows ARRAY<STRUCT<row_number: INT, raw_text: STRING, fields: MAP<STRING, STRING>,"
+            + " rule_id: STRING, reason: STRING>>");
+
+    /** Reads one binaryFile row (path, length, content) with the matching reader. Runs on executors. */
+    public static MapFunction<Row, Row> reader() {
+        return file -> toRow(ExtractReaders.read(file.getString(0), (byte[]) file.get(2)));
+    }
+
+    static Row toRow(ParsedExtract parsed) {
+        List<Row> rows = new ArrayList<>(parsed.rows().size());
+        for (RawRecord record : parsed.rows()) {
+            rows.add(RowFactory.create(record.rowNumber(), record.rawText(),
+                    CollectionConverters.asScala(record.fields()), record.ruleId(), record.reason()));
+        }
+        return RowFactory.create(parsed.path(), parsed.sizeBytes(), parsed.sha256(), parsed.format(),
+                parsed.encoding(), parsed.delimiter(), parsed.fileRuleId(), parsed.fileMessage(),
+                CollectionConverters.asScala(rows).toSeq());
+    }
+}

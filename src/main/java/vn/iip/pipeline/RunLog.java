@@ -1,0 +1,27 @@
+package vn.iip.pipeline;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import vn.iip.catalog.SilverTables;
+import vn.iip.spark.DeltaWrites;
+
+/** Appends one row per run to iip_silver.run_log. */
+final class RunLog {
+    private RunLog() {}
+
+    static void append(SparkSession spark, RunConfig config, RunReport r, Instant started, String failure) {
+        Instant finished = Instant.now();
+        String outcome = failure == null && r.conservationOk() ? "succeeded" : "failed";
+        String message = failure != null ? failure : r.conservationOk() ? null : "conservation check failed";
+        Row row = RowFactory.create(r.runId(), Timestamp.from(started), Timestamp.from(finished), config.inputLabel(),
+                r.filesSeen(), r.filesNew(), r.filesSkipped(), r.filesRejected(), r.rowsRead(), r.observationsAdded(),
+                r.quarantinedAdded(), r.totalRows(), r.totalObservations(), r.totalQuarantined(), r.conservationOk(),
+                r.factsPublished(), outcome, message, Duration.between(started, finished).toMillis() / 1000.0);
+        DeltaWrites.append(spark.createDataFrame(List.of(row), SilverTables.RUN_LOG.structType()), SilverTables.RUN_LOG);
+    }
+}

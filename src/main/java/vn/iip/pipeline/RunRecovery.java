@@ -1,0 +1,32 @@
+package vn.iip.pipeline;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import vn.iip.catalog.BronzeTables;
+import vn.iip.catalog.SilverTables;
+import vn.iip.catalog.TableSpec;
+
+/** Removes rows of files that an interrupted run wrote but never registered in extract_file. */
+final class RunRecovery {
+    private RunRecovery() {}
+
+    /** Returns the number of unregistered files whose rows were removed. */
+    static int removeUnregisteredRows(SparkSession spark) {
+        Dataset<Row> rowFiles = spark.table(BronzeTables.EXTRACT_ROW.qualifiedName()).select("file_sha256").distinct();
+        Dataset<Row> registered = spark.table(BronzeTables.EXTRACT_FILE.qualifiedName()).select("sha256");
+        // A list of file hashes (tens of rows), not table content.
+        List<String> orphans = rowFiles.join(registered, rowFiles.col("file_sha256").equalTo(registered.col("sha256")),
+                "left_anti").collectAsList().stream().map(r -> r.getString(0)).toList();
+        if (orphans.isEmpty()) {
+            return 0;
+        }
+        String in = orphans.stream().map(s -> "'" + s + "'").collect(Collectors.joining(", "));
+        for (TableSpec table : List.of(BronzeTables.EXTRACT_ROW, SilverTables.OBSERVATION, SilverTables.QUARANTINE)) {
+            spark.sql("DELETE FROM " + table.qualifiedName() + " WHERE file_sha256 IN (" + in + ")");
+        }
+        return orphans.size();
+    }
+}

@@ -1,0 +1,70 @@
+package vn.iip.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.delta.exceptions.DeltaConcurrentModificationException;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import vn.iip.catalog.TableSpec;
+
+/**
+ * Writes into the warehouse tables by column name (so a Dataset's column order never matters), retrying a commit
+ * that lost a race with a concurrent writer: Delta's optimistic concurrency rejects it whole, so a retry is safe.
+ */
+public final class DeltaWrites {
+    private DeltaWrites() {}
+
+    private static final int ATTEMPTS = 5;
+
+    public static void append(Dataset<Row> rows, TableSpec table) {
+        retry(table, () -> conformTo(rows, table).writeTo(table.qualifiedName()).append());
+    }
+
+    /** Replaces the whole content (gold tables are rebuilt from silver, deterministically). */
+    public static void replace(Dataset<Row> rows, TableSpec table) {
+        retry(table, () -> conformTo(rows, table).writeTo(table.qualifiedName()).overwrite(lit(true)));
+    }
+
+    private static Dataset<Row> conformTo(Dataset<Row> rows, TableSpec table) {
+        Column[] columns = table.columns().stream()
+                .map(c -> col(c.name()).cast(table.structType().apply(c.name()).dataType()).as(c.name()))
+                .toArray(Column[]::new);
+        return rows.select(columns);
+    }
+
+    private static void retry(TableSpec table, ThrowingRunnable write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (DeltaConcurrentModificationException e) {
+                if (attempt == ATTEMPTS) {
+                    throw new IllegalStateException("Writing " + table.qualifiedName() + " lost " + ATTEMPTS
+                            + " commit races with concurrent writers; run again when the other job has finished", e);
+                }
+                sleep(200L << attempt);
+            } catch (Exception e) {
+                if (e instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException("Writing " + table.qualifiedName() + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry a Delta commit", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}

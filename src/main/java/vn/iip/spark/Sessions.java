@@ -1,0 +1,69 @@
+package vn.iip.spark;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the SparkSession for a warehouse. Settings already given by spark-submit (master, metastore, Delta
+ * extensions) win; the defaults here only fill what is missing, so the same code runs locally and on a cluster.
+ */
+public final class Sessions {
+    private Sessions() {}
+
+    public static SparkSession forWarehouse(String warehouse, String appName) {
+        SparkConf conf = new SparkConf(true);
+        setIfMissing(conf, "spark.master", "local[2]");
+        setIfMissing(conf, "spark.app.name", appName);
+        setIfMissing(conf, "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+        setIfMissing(conf, "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+        setIfMissing(conf, "spark.sql.catalogImplementation", "hive");
+        setIfMissing(conf, "spark.sql.warehouse.dir", warehouse);
+        setIfMissing(conf, "spark.sql.session.timeZone", "UTC");
+        // Small data: few partitions make every stage cheaper (TECH-NOTES: 78 s -> 45 s on a probe).
+        setIfMissing(conf, "spark.sql.shuffle.partitions", "2");
+        setIfMissing(conf, "spark.databricks.delta.snapshotPartitions", "2");
+        setIfMissing(conf, "spark.sql.adaptive.enabled", "true");
+        setIfMissing(conf, "spark.ui.enabled", "false");
+        setIfMissing(conf, "spark.ui.showConsoleProgress", "false");
+        String localWarehouse = localDirectory(warehouse);
+        boolean metastoreGiven = conf.contains("spark.hadoop.javax.jdo.option.ConnectionURL")
+                || conf.contains("spark.hadoop.hive.metastore.uris")
+                || conf.contains("spark.sql.catalogImplementation") && !"hive".equals(conf.get("spark.sql.catalogImplementation"));
+        if (!metastoreGiven && localWarehouse != null) {
+            // Embedded Derby next to the tables, so a warehouse folder is self-contained and names persist across JVMs.
+            try {
+                java.nio.file.Files.createDirectories(Paths.get(localWarehouse));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot create warehouse folder " + localWarehouse, e);
+            }
+            String metastore = Paths.get(localWarehouse, "metastore_db").toString();
+            conf.set("spark.hadoop.javax.jdo.option.ConnectionURL",
+                    "jdbc:derby:;databaseName=" + metastore + ";create=true");
+            if (System.getProperty("derby.stream.error.file") == null) {
+                System.setProperty("derby.stream.error.file", Paths.get(localWarehouse, "derby.log").toString());
+            }
+        }
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    /** The local directory behind a warehouse location, or null when it lives on another file system. */
+    static String localDirectory(String warehouse) {
+        URI uri = URI.create(warehouse);
+        if (uri.getScheme() == null) {
+            return Path.of(warehouse).toAbsolutePath().normalize().toString();
+        }
+        if ("file".equals(uri.getScheme())) {
+            return Path.of(uri).toString();
+        }
+        return null;
+    }
+
+    private static void setIfMissing(SparkConf conf, String key, String value) {
+        if (!conf.contains(key)) {
+            conf.set(key, value);
+        }
+    }
+}
