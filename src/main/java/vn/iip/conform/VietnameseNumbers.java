@@ -15,6 +15,7 @@ public final class VietnameseNumbers {
     private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(?:[.]\\d{3})+");
     private static final Pattern GROUPED_COMMA = Pattern.compile("\\d{1,3}(?:,\\d{3})+");
     private static final Pattern GROUPED_SPACE = Pattern.compile("\\d{1,3}(?: \\d{3})+");
+    private static final Pattern SPACE_GROUPED_DECIMAL = Pattern.compile("\\d{1,3}(?: \\d{3})+[,.]\\d+");
 
     public static Outcome<PublishedNumber> parse(String raw) {
         if (raw == null) {
@@ -55,6 +56,11 @@ public final class VietnameseNumbers {
         }
         if (GROUPED_SPACE.matcher(body).matches()) {
             return Outcome.ok(body.replace(" ", ""));
+        }
+        if (SPACE_GROUPED_DECIMAL.matcher(body).matches()) {
+            body = body.replace(" ", "");
+            lastComma = body.lastIndexOf(',');
+            lastDot = body.lastIndexOf('.');
         }
         if (lastComma >= 0 && lastDot >= 0) {
             // Both separators: the last one is the decimal mark, the other must group thousands.
