@@ -1,0 +1,306 @@
+package vn.iip.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.iip.testing.SharedWarehouse.rows;
+import static vn.iip.testing.SharedWarehouse.value;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import vn.iip.testing.ChildJvm;
+import vn.iip.testing.SharedWarehouse;
+
+/**
+ * The whole pipeline on the bundled samples (built by the command line in a child JVM), asserted through SQL by
+ * table name; then the broken corpus and a re-run on a warehouse that already holds everything.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WarehouseEndToEndTest {
+    private static final String LATEST = "SELECT value_pct FROM iip_gold.v_iip_latest WHERE ";
+    private static final String FIRST = "SELECT value_pct FROM iip_gold.v_iip_first_release WHERE ";
+
+    private static double latest(String period, String geo, String industry, String comparison) {
+        return (Double) value(LATEST + key(period, geo, industry, comparison));
+    }
+
+    private static double first(String period, String geo, String industry, String comparison) {
+        return (Double) value(FIRST + key(period, geo, industry, comparison));
+    }
+
+    private static String key(String period, String geo, String industry, String comparison) {
+        return "period = '" + period + "' AND geo_code = '" + geo + "' AND industry_code = '" + industry
+                + "' AND comparison = '" + comparison + "' AND measure = 'iip'";
+    }
+
+    @Test
+    @Order(1)
+    void commandLineRunSucceedsAndReportsEachStage() {
+        ChildJvm.Result run = SharedWarehouse.firstRun();
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().contains("ingest   33 file(s) seen: 33 new, 0 skipped (already ingested), 0 rejected"
+                + " whole; 215 row(s) read"), run.stdout());
+        assertTrue(run.stdout().contains("conform  215 row(s): 215 observation(s), 0 quarantined"), run.stdout());
+        assertTrue(run.stdout().contains("conservation ok"), run.stdout());
+        assertTrue(run.stdout().contains("summary: newest month 2021-11, Viet Nam"), run.stdout());
+        assertTrue(run.stdout().contains("  C      yoy        +8.6   released 2022-01-05 (revised; 2 releases)"),
+                run.stdout());
+    }
+
+    @Test
+    @Order(1)
+    void sqlCsvPrintsOnlyCsv() {
+        ChildJvm.Result query = SharedWarehouse.csvQuery();
+        assertEquals(0, query.exitCode(), query.stderr());
+        assertEquals("value_pct\n19.17\n", query.stdout());
+    }
+
+    @Test
+    @Order(2)
+    void seedArticleFiguresOfNovember2021() {
+        assertEquals(5.5, latest("2021-11", "VN", "TOTAL", "mom"));
+        assertEquals(5.6, latest("2021-11", "VN", "TOTAL", "yoy"));
+        assertEquals(3.6, first("2021-11", "VN", "TOTAL", "ytd_yoy"));
+        assertEquals(4.2, latest("2021-11", "VN", "TOTAL", "ytd_yoy"));
+        assertEquals(2.2, first("2021-11", "VN", "B", "yoy"));
+        assertEquals(6.4, first("2021-11", "VN", "C", "yoy"));
+        assertEquals(2.2, first("2021-11", "VN", "D", "yoy"));
+        assertEquals(1.2, first("2021-11", "VN", "E", "yoy"));
+        assertEquals(8.0, latest("2021-11", "VN", "B", "mom"));
+        assertEquals(5.9, latest("2021-11", "VN", "C", "mom"));
+    }
+
+    @Test
+    @Order(2)
+    void manufacturingRevisionKeepsBothVintages() {
+        assertEquals(8.6, latest("2021-11", "VN", "C", "yoy"));
+        assertEquals(6.4, first("2021-11", "VN", "C", "yoy"));
+        Row revision = rows("SELECT first_value_pct, latest_value_pct, revision_pp, releases_count, revision_above_1pp,"
+                + " first_release_id, latest_release_id FROM iip_gold.fact_iip_revision WHERE period = '2021-11'"
+                + " AND geo_code = 'VN' AND industry_code = 'C' AND comparison = 'yoy' AND measure = 'iip'").get(0);
+        assertEquals(6.4, revision.getDouble(0));
+        assertEquals(8.6, revision.getDouble(1));
+        assertEquals(2.2, revision.getDouble(2));
+        assertEquals(2, revision.getInt(3));
+        assertTrue(revision.getBoolean(4));
+        assertEquals("GSO@2021-11-29", revision.getString(5));
+        assertEquals("GSO@2022-01-05", revision.getString(6));
+    }
+
+    @Test
+    @Order(2)
+    void asPublishedOnADate() {
+        String asOf = "SELECT value_pct FROM iip_gold.iip_as_of(DATE'%s') WHERE " + key("2021-11", "VN", "C", "yoy");
+        assertEquals(6.4, value(String.format(asOf, "2021-12-31")));
+        assertEquals(8.6, value(String.format(asOf, "2022-01-05")));
+        assertEquals(0L, value("SELECT count(*) FROM iip_gold.iip_as_of(DATE'2021-11-28') WHERE "
+                + key("2021-11", "VN", "C", "yoy")));
+        assertEquals(3.6, value("SELECT value_pct FROM iip_gold.iip_as_of(DATE'2022-11-28') WHERE "
+                + key("2021-11", "VN", "TOTAL", "ytd_yoy")));
+    }
+
+    @Test
+    @Order(2)
+    void provincesOfTheSeedArticleAreInferredMonthOnMonth() {
+        List<Row> provinces = rows("SELECT geo_code, geo_name_vi, value_pct, comparison, comparison_inferred, publisher"
+                + " FROM iip_gold.v_iip_latest WHERE period = '2021-11' AND geo_code <> 'VN' AND comparison_inferred"
+                + " ORDER BY geo_code");
+        assertEquals(List.of("22 Quảng Ninh 19.17", "38 Thanh Hóa 15.1", "46 Thừa Thiên Huế 9.12",
+                        "51 Quảng Ngãi 16.11", "75 Đồng Nai 6.9", "92 Cần Thơ 6.77"),
+                provinces.stream().map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getDouble(2)).toList());
+        assertTrue(provinces.stream().allMatch(r -> r.getString(3).equals("mom") && r.getBoolean(4)
+                && r.getString(5).equals("MOIT")));
+        assertEquals(19.17, latest("2021-11", "22", "TOTAL", "mom"));
+    }
+
+    @Test
+    @Order(2)
+    void namesAndIndexUnitsAreConformed() {
+        // Hòa Bình published indices (111,35 / 88,32) under an old tone placement; MOIT wrote names in four styles.
+        assertEquals(11.35, latest("2021-09", "17", "TOTAL", "mom"));
+        assertEquals(-11.68, latest("2021-09", "17", "TOTAL", "yoy"));
+        assertEquals(-49.2, latest("2021-08", "79", "TOTAL", "yoy"));
+        assertEquals(-3.7, latest("2021-08", "77", "TOTAL", "yoy"));
+        assertEquals(13.21, value("SELECT value_pct FROM iip_gold.v_iip_latest WHERE period = '2019' AND geo_code = '40'"
+                + " AND industry_code = 'TOTAL'"));
+        assertEquals(113.21, value("SELECT index_value FROM iip_gold.v_iip_latest WHERE period = '2019'"
+                + " AND geo_code = '40' AND industry_code = 'TOTAL'"));
+        assertEquals(19L, value("SELECT count(*) FROM iip_gold.v_iip_latest WHERE period = '2021-08'"
+                + " AND geo_code <> 'VN' AND comparison = 'yoy'"));
+        assertEquals(28.4, latest("2021-09", "VN", "C24", "ytd_yoy"));
+    }
+
+    @Test
+    @Order(2)
+    void wideViewPutsComparisonsSideBySide() {
+        Row total = rows("SELECT mom_pct, yoy_pct, ytd_yoy_pct, yoy_first_print_pct, yoy_revision_pp, geo_name_en,"
+                + " industry_name_vi FROM iip_gold.v_iip_monthly_wide WHERE period = '2021-11' AND geo_code = 'VN'"
+                + " AND industry_code = 'C'").get(0);
+        assertEquals(5.9, total.getDouble(0));
+        assertEquals(8.6, total.getDouble(1));
+        assertEquals(5.4, total.getDouble(2));
+        assertEquals(6.4, total.getDouble(3));
+        assertEquals(2.2, total.getDouble(4));
+        assertEquals("Viet Nam", total.getString(5));
+        assertEquals("Công nghiệp chế biến, chế tạo", total.getString(6));
+        assertEquals(Boolean.TRUE, value("SELECT contains_tet FROM iip_gold.v_iip_monthly_wide WHERE period = '2021-02'"
+                + " AND geo_code = 'VN' AND industry_code = 'TOTAL'"));
+    }
+
+    @Test
+    @Order(2)
+    void dimensionsCarryGeographyVersionsAndTet() {
+        assertEquals("Bắc Giang", value("SELECT name_vi FROM iip_gold.dim_geography WHERE geo_code = '24'"
+                + " AND geo_version = 'vn63'"));
+        assertEquals("Bắc Ninh", value("SELECT name_vi FROM iip_gold.dim_geography WHERE geo_code = '24'"
+                + " AND geo_version = 'vn34'"));
+        assertEquals("24", value("SELECT successor_code FROM iip_gold.dim_geography WHERE geo_code = '27'"
+                + " AND geo_version = 'vn63'"));
+        assertEquals(2L, value("SELECT count(*) FROM iip_gold.dim_geography WHERE geo_code = '46'"
+                + " AND geo_version = 'vn63'"));
+        assertEquals(99L, value("SELECT count(DISTINCT geo_code, geo_version) FROM iip_gold.dim_geography"));
+        assertEquals(List.of("2020-01", "2021-02", "2022-02", "2023-01", "2024-02", "2025-01"),
+                rows("SELECT period FROM iip_gold.dim_period WHERE contains_tet AND period_type = 'month'"
+                        + " AND year BETWEEN 2020 AND 2025 ORDER BY period").stream().map(r -> r.getString(0)).toList());
+        assertEquals("C", value("SELECT parent_code FROM iip_gold.dim_industry WHERE industry_code = 'C24'"));
+        assertEquals(5L, value("SELECT count(*) FROM iip_gold.dim_comparison"));
+        assertEquals(33L, value("SELECT count(*) FROM iip_gold.dim_release"));
+    }
+
+    @Test
+    @Order(2)
+    void qualityChecksReportContributionsRangesAndRevisions() {
+        Row november = rows("SELECT status, expected_value, actual_value FROM iip_gold.quality_check"
+                + " WHERE check_id = 'contributions_vs_total' AND period = '2021-11' AND comparison = 'ytd_yoy'").get(0);
+        assertEquals("pass", november.getString(0));
+        assertEquals(3.6, november.getDouble(1));
+        assertEquals(3.6, november.getDouble(2), 1e-9);
+        assertEquals(4L, value("SELECT count(*) FROM iip_gold.quality_check WHERE check_id = 'contributions_vs_total'"));
+        assertTrue(rows("SELECT period FROM iip_gold.quality_check WHERE check_id = 'revision_above_1pp'"
+                + " AND industry_code = 'C' AND comparison = 'yoy'").stream().anyMatch(r -> r.getString(0).equals("2021-11")));
+        assertTrue((Long) value("SELECT count(*) FROM iip_gold.quality_check WHERE check_id = 'value_range'"
+                + " AND geo_code = '83' AND period = '2021-08'") == 1L, "Bến Tre -60.1% is flagged");
+    }
+
+    @Test
+    @Order(3)
+    void everyGoldTableAndColumnHasBilingualComments() {
+        for (Row table : rows("SHOW TABLES IN iip_gold")) {
+            String name = "iip_gold." + table.getString(1);
+            if (table.getBoolean(2)) {
+                continue;
+            }
+            List<Row> described = rows("DESCRIBE TABLE EXTENDED " + name);
+            for (Row column : described) {
+                if (column.getString(0).isEmpty()) {
+                    break;
+                }
+                String comment = column.getString(2);
+                assertTrue(comment != null && comment.contains(" / "), name + "." + column.getString(0) + ": " + comment);
+            }
+            String tableComment = described.stream().filter(r -> r.getString(0).equals("Comment")).findFirst()
+                    .map(r -> r.getString(1)).orElse("");
+            assertTrue(tableComment.contains(" / "), name + " comment: " + tableComment);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void rowsReadEqualObservationsPlusQuarantine() {
+        Row log = rows("SELECT rows_read, observations_added, quarantined_added, conservation_ok, outcome"
+                + " FROM iip_silver.run_log ORDER BY started_at LIMIT 1").get(0);
+        assertEquals(215L, log.getLong(0));
+        assertEquals(215L, log.getLong(1) + log.getLong(2));
+        assertTrue(log.getBoolean(3));
+        assertEquals("succeeded", log.getString(4));
+    }
+
+    @Test
+    @Order(10)
+    void brokenFilesAreQuarantinedWithTheirRuleAndTheRestLoads() throws Exception {
+        Path broken = resource("/extracts/broken");
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        RunReport report = new Pipeline(SharedWarehouse.spark(), new RunConfig(broken.toUri().toString(),
+                SharedWarehouse.root().toString()), new PrintStream(output, true, StandardCharsets.UTF_8)).run();
+        String printed = output.toString(StandardCharsets.UTF_8);
+        assertEquals(9, report.filesNew(), printed);
+        assertEquals(3, report.filesRejected(), printed);
+        assertEquals(45, report.rowsRead());
+        assertEquals(38, report.quarantinedAdded());
+        assertEquals(7, report.observationsAdded());
+        assertTrue(report.conservationOk());
+
+        Set<String> expected = new TreeSet<>(Files.readAllLines(resource("/extracts/expected-quarantine-broken.csv"))
+                .subList(1, 39));
+        Set<String> actual = rows("SELECT regexp_extract(file_path, '([^/]*)$', 1), row_number, rule_id"
+                + " FROM iip_silver.quarantine WHERE run_id = '" + report.runId() + "'").stream()
+                .map(r -> r.getString(0) + "," + r.getInt(1) + "," + r.getString(2)).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(expected, actual);
+
+        assertEquals("unknown-province.csv row 2, column geo: Cannot resolve province 'Quang Nihn': no match among the"
+                + " 63 units of vn63; did you mean 'Quảng Ninh' (22)?; fix the spelling or use the 2-digit code",
+                value("SELECT reason FROM iip_silver.quarantine WHERE rule_id = 'geo_unknown' AND raw_value = 'Quang Nihn'"));
+        assertEquals("Quang Nihn", value("SELECT column_name || ':' || raw_value FROM iip_silver.quarantine"
+                + " WHERE raw_value = 'Quang Nihn'").toString().substring(4));
+        assertEquals(0L, value("SELECT count(*) FROM iip_gold.fact_iip_release WHERE publisher = 'TEST'"
+                + " AND (value_pct IN (8.86, 4.82, 6.37))"), "value added never lands in IIP facts");
+        assertEquals("rejected", value("SELECT outcome FROM iip_bronze.extract_file WHERE file_name = 'notes.md'"));
+        assertTrue(printed.contains("notes.md: no reader for this file type"), printed);
+
+        // The good rows of the same run are published, in the geography of their period.
+        assertEquals(-2.8, value(LATEST + "publisher = 'TEST' AND industry_code = 'C24'"));
+        assertEquals("Bắc Ninh", value("SELECT geo_name_vi FROM iip_gold.v_iip_latest WHERE publisher = 'TEST'"
+                + " AND period = '2025-08' AND geo_code = '24'"));
+        assertEquals("vn34", value("SELECT geo_version FROM iip_gold.v_iip_latest WHERE publisher = 'TEST'"
+                + " AND period = '2025-08' AND geo_code = '46'"));
+        assertEquals(0.3, value(LATEST + key("2021-10", "VN", "D", "mom")));
+        assertEquals(0L, value("SELECT count(*) FROM iip_gold.v_iip_latest WHERE " + key("2021-10", "VN", "E", "mom")));
+        assertEquals(2.2, first("2021-11", "VN", "B", "yoy"), "a conflicting re-delivery does not touch the loaded value");
+        assertEquals(1L, value("SELECT count(*) FROM iip_silver.observation WHERE publisher = 'TEST'"
+                + " AND industry_code = 'C26' AND value_pct IS NULL"), "not available is kept in silver");
+    }
+
+    @Test
+    @Order(11)
+    void aSecondRunOnTheSameInputChangesNothing() throws Exception {
+        String facts = "SELECT count(*), sum(value_pct), max(release_date) FROM iip_gold.fact_iip_release";
+        Row before = rows(facts).get(0);
+        long versionBefore = factVersion();
+        long rowsBefore = (Long) value("SELECT count(*) FROM iip_bronze.extract_row");
+        for (String input : new String[] {null, resource("/extracts/broken").toUri().toString()}) {
+            RunReport report = new Pipeline(SharedWarehouse.spark(), new RunConfig(input,
+                    SharedWarehouse.root().toString()), new PrintStream(new ByteArrayOutputStream())).run();
+            assertEquals(0, report.filesNew());
+            assertEquals(report.filesSeen(), report.filesSkipped());
+            assertFalse(report.published());
+        }
+        assertEquals(before, rows(facts).get(0));
+        assertEquals(versionBefore, factVersion());
+        assertEquals(rowsBefore, value("SELECT count(*) FROM iip_bronze.extract_row"));
+        assertEquals(Boolean.TRUE, value("SELECT bool_and(conservation_ok) FROM iip_silver.run_log"));
+        assertEquals(value("SELECT count(*) FROM iip_bronze.extract_row"), value("SELECT (SELECT count(*) FROM"
+                + " iip_silver.observation) + (SELECT count(*) FROM iip_silver.quarantine)"));
+    }
+
+    private static long factVersion() {
+        return rows("DESCRIBE HISTORY iip_gold.fact_iip_release LIMIT 1").get(0).getLong(0);
+    }
+
+    private static Path resource(String name) throws URISyntaxException, IOException {
+        return Path.of(WarehouseEndToEndTest.class.getResource(name).toURI());
+    }
+}

@@ -1,0 +1,49 @@
+package vn.iip.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs vn.iip.cli.Main in a separate JVM, as jobs/iip does, and captures its exit code and output. */
+public final class ChildJvm {
+    private ChildJvm() {}
+
+    public record Result(int exitCode, String stdout, String stderr) {}
+
+    public static Result main(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String flags = System.getProperty("iip.test.jvmFlags", "");
+        command.addAll(Arrays.stream(flags.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+        command.addAll(List.of("-Xmx2g", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+                "-Duser.timezone=America/Los_Angeles", "-cp", System.getProperty("java.class.path"), "vn.iip.cli.Main"));
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile("iip-child", ".out");
+            Path err = Files.createTempFile("iip-child", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+            Process process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("child JVM did not finish in 5 minutes: " + String.join(" ", args));
+            }
+            Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+            return result;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start a child JVM: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
