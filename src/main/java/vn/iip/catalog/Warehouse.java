@@ -34,6 +34,17 @@ public final class Warehouse {
         }
     }
 
+    /**
+     * Makes the tables and views resolvable by name in this session: with a persistent catalog they already are;
+     * with an in-memory catalog they are re-attached from their Delta logs.
+     */
+    public void attach() {
+        if (!"hive".equals(spark.conf().get("spark.sql.catalogImplementation", "in-memory"))) {
+            createTables();
+            createViews();
+        }
+    }
+
     /** Views and the as-of table function; replaced on every publish so their text follows the code. */
     public void createViews() {
         for (ViewSpec view : GoldViews.all()) {

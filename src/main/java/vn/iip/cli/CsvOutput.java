@@ -59,7 +59,11 @@ final class CsvOutput {
         }
         if (value instanceof Double d) {
             // Plain notation (no 1.0E-4), shortest form that reads back to the same double.
-            return d.isNaN() || d.isInfinite() ? d.toString() : BigDecimal.valueOf(d).toPlainString();
+            if (d.isNaN() || d.isInfinite()) {
+                return d.toString();
+            }
+            BigDecimal plain = BigDecimal.valueOf(d).stripTrailingZeros();
+            return (plain.scale() < 1 ? plain.setScale(1) : plain).toPlainString();
         }
         if (value instanceof Float f) {
             return text(f.doubleValue());

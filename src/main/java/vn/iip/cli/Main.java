@@ -6,6 +6,7 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import vn.iip.catalog.Warehouse;
 import vn.iip.pipeline.Pipeline;
 import vn.iip.pipeline.RunConfig;
 import vn.iip.spark.Sessions;
@@ -24,7 +25,8 @@ public final class Main {
                 new PrintStream(System.err, true, StandardCharsets.UTF_8)));
     }
 
-    static int execute(String[] args, PrintStream out, PrintStream err) {
+    /** Runs one command and returns its exit code (the testable body of {@link #main}). */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
         try {
             String command = args.length == 0 ? "" : args[0];
             switch (command) {
@@ -44,8 +46,9 @@ public final class Main {
                     if (line.positional().size() != 1) {
                         throw new CommandLine.UsageException("sql takes exactly one SQL statement (quote it)");
                     }
-                    SparkSession spark = Sessions.forWarehouse(
-                            line.options().getOrDefault("--warehouse", DEFAULT_WAREHOUSE), "iip sql");
+                    String warehouse = line.options().getOrDefault("--warehouse", DEFAULT_WAREHOUSE);
+                    SparkSession spark = Sessions.forWarehouse(warehouse, "iip sql");
+                    new Warehouse(spark, warehouse).attach();
                     Dataset<Row> result = spark.sql(line.positional().get(0));
                     if (line.flags().contains("--csv")) {
                         CsvOutput.write(out, result.columns(), result.collectAsList());
@@ -61,7 +64,8 @@ public final class Main {
             err.println("iip: " + e.getMessage());
             err.println(CommandLine.USAGE);
             return 2;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark's AnalysisException is a checked exception thrown from Scala: catch every failure here.
             err.println("iip: " + oneLine(e));
             return 1;
         }

@@ -40,6 +40,7 @@ public final class Comparisons {
             return Outcome.rejected(Rules.COMPARISON_UNKNOWN, "comparison '" + raw + "' is not known; use mom, yoy,"
                     + " ytd_yoy, q_yoy or annual_yoy (or GSO's wording, e.g. 'so với cùng kỳ năm trước')");
         }
+        code = forPeriodType(code, periodType);
         String expected = Comparison.periodTypeOf(code);
         if (!expected.equals(periodType)) {
             return Outcome.rejected(Rules.COMPARISON_PERIOD_MISMATCH, "comparison '" + raw + "' (" + code + ") needs a "
@@ -47,6 +48,17 @@ public final class Comparisons {
                     + "; ytd_yoy takes the last month of the window (2021-11 = Jan–Nov 2021)");
         }
         return Outcome.ok(new Comparison(code, inferred, contribution));
+    }
+
+    /** "yoy" of a quarter is the same quarter a year earlier; of a year (like a 12-month ytd) the previous year. */
+    private static String forPeriodType(String code, String periodType) {
+        if (Comparison.YOY.equals(code) && Period.QUARTER.equals(periodType)) {
+            return Comparison.Q_YOY;
+        }
+        if ((Comparison.YOY.equals(code) || Comparison.YTD_YOY.equals(code)) && Period.YEAR.equals(periodType)) {
+            return Comparison.ANNUAL_YOY;
+        }
+        return code;
     }
 
     private static String fromVietnamese(String words, String periodType) {

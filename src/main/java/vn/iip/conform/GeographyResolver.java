@@ -21,6 +21,8 @@ public final class GeographyResolver {
     public record Geo(String code, String version) {}
 
     private static final Pattern CODE = Pattern.compile("\\d{1,2}");
+    /** "22 Quảng Ninh", "22 - Quảng Ninh": a code with its name, as the reference lists write them. */
+    private static final Pattern CODE_AND_NAME = Pattern.compile("(\\d{2})\\s*[-–.:]?\\s+(\\D.*)");
     private static final Pattern PREFIX = Pattern.compile("^(tinh|thanh pho|tp|t p|tx)\\s+");
     private static final Pattern SUFFIX = Pattern.compile("\\s+(city|province)$");
 
@@ -64,6 +66,10 @@ public final class GeographyResolver {
         if (CODE.matcher(text).matches()) {
             return byCode(text.length() == 1 ? "0" + text : text, raw, version);
         }
+        java.util.regex.Matcher codeAndName = CODE_AND_NAME.matcher(text);
+        if (codeAndName.matches()) {
+            return codeWithName(codeAndName.group(1), codeAndName.group(2), raw, version);
+        }
         GeoUnit unit = lookupName(key, version);
         if (unit != null) {
             return Outcome.ok(new Geo(unit.code(), version));
@@ -88,6 +94,17 @@ public final class GeographyResolver {
         }
         return Outcome.rejected(Rules.GEO_UNKNOWN, "province code '" + raw + "' does not exist in " + version
                 + "; use a GSO province code (01–96) valid for the period");
+    }
+
+    private Outcome<Geo> codeWithName(String code, String name, String raw, String version) {
+        Outcome<Geo> coded = byCode(code, raw, version);
+        GeoUnit named = lookupName(nameKey(name), version);
+        if (coded.isOk() && named != null && !named.code().equals(code)) {
+            return Outcome.rejected(Rules.GEO_UNKNOWN, "geo '" + raw + "' names " + named.nameVi() + " (" + named.code()
+                    + ") but gives code " + code + " (" + byCode.get(version).get(code).nameVi() + ") in " + version
+                    + "; correct the code or the name");
+        }
+        return coded;
     }
 
     private String notInVersion(String what, GeoUnit elsewhere, String version) {

@@ -15,6 +15,8 @@ import vn.iip.reference.ReferenceData;
 public final class IndustryResolver {
     private static final Pattern DIVISION = Pattern.compile("([A-Za-z])?\\s*(\\d{1,2})");
     private static final Pattern SECTION = Pattern.compile("[A-Za-z]");
+    /** "C24 Sản xuất kim loại", "C - Công nghiệp chế biến, chế tạo": a code with its label. */
+    private static final Pattern CODE_AND_LABEL = Pattern.compile("(TOTAL|[A-Ea-e]\\d{2}|[A-Ea-e]|\\d{2})\\s*[-–.:]?\\s+(\\D.*)");
     private static final Pattern TRAILING_CODE = Pattern.compile(".*\\(([A-Ea-e]|[A-Ea-e]?\\d{2})\\)\\s*$");
 
     private final Map<String, Industry> industries;
@@ -40,6 +42,10 @@ public final class IndustryResolver {
         Matcher trailing = TRAILING_CODE.matcher(text);
         if (trailing.matches()) {
             return resolve(trailing.group(1));
+        }
+        Matcher codeAndLabel = CODE_AND_LABEL.matcher(text);
+        if (codeAndLabel.matches() && !byLabel.containsKey(VietnameseText.key(text))) {
+            return resolve(codeAndLabel.group(1));
         }
         if (text.equalsIgnoreCase(Industry.TOTAL)) {
             return Outcome.ok(Industry.TOTAL);

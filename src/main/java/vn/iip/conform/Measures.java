@@ -40,6 +40,9 @@ public final class Measures {
 
     public static Outcome<String> unit(String raw, String measure) {
         String words = VietnameseText.words(raw);
+        if (words.isEmpty() && CONTRIBUTION_PP.equals(measure)) {
+            return Outcome.ok(UNIT_PP); // the only unit a contribution can have
+        }
         String unit = switch (words) {
             case "index", "chi so", "idx" -> UNIT_INDEX;
             case "pct", "percent", "phan tram", "growth pct" -> UNIT_PCT;

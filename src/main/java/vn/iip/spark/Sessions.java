@@ -9,6 +9,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Builds the SparkSession for a warehouse. Settings already given by spark-submit (master, metastore, Delta
  * extensions) win; the defaults here only fill what is missing, so the same code runs locally and on a cluster.
+ * Catalog: a local warehouse gets a Hive catalog on embedded Derby inside the warehouse folder; a configured
+ * metastore (JDBC URL or thrift URIs) is used as given; otherwise the catalog is in memory and re-attached.
  */
 public final class Sessions {
     private Sessions() {}
@@ -19,7 +21,6 @@ public final class Sessions {
         setIfMissing(conf, "spark.app.name", appName);
         setIfMissing(conf, "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
         setIfMissing(conf, "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
-        setIfMissing(conf, "spark.sql.catalogImplementation", "hive");
         setIfMissing(conf, "spark.sql.warehouse.dir", warehouse);
         setIfMissing(conf, "spark.sql.session.timeZone", "UTC");
         // Small data: few partitions make every stage cheaper (TECH-NOTES: 78 s -> 45 s on a probe).
@@ -30,10 +31,10 @@ public final class Sessions {
         setIfMissing(conf, "spark.ui.showConsoleProgress", "false");
         String localWarehouse = localDirectory(warehouse);
         boolean metastoreGiven = conf.contains("spark.hadoop.javax.jdo.option.ConnectionURL")
-                || conf.contains("spark.hadoop.hive.metastore.uris")
-                || conf.contains("spark.sql.catalogImplementation") && !"hive".equals(conf.get("spark.sql.catalogImplementation"));
+                || conf.contains("spark.hadoop.hive.metastore.uris") || conf.contains("spark.sql.catalogImplementation");
         if (!metastoreGiven && localWarehouse != null) {
-            // Embedded Derby next to the tables, so a warehouse folder is self-contained and names persist across JVMs.
+            // Embedded Derby next to the tables: a warehouse folder is self-contained and names persist across JVMs.
+            conf.set("spark.sql.catalogImplementation", "hive");
             try {
                 java.nio.file.Files.createDirectories(Paths.get(localWarehouse));
             } catch (java.io.IOException e) {
@@ -45,6 +46,13 @@ public final class Sessions {
             if (System.getProperty("derby.stream.error.file") == null) {
                 System.setProperty("derby.stream.error.file", Paths.get(localWarehouse, "derby.log").toString());
             }
+        } else if (!metastoreGiven) {
+            // A remote warehouse (hdfs://, s3a://) and no metastore given: nothing local to keep a catalog in, so
+            // the session catalog lives in memory and Warehouse re-attaches every table from its Delta log.
+            conf.set("spark.sql.catalogImplementation", "in-memory");
+        } else if (conf.contains("spark.hadoop.javax.jdo.option.ConnectionURL")
+                || conf.contains("spark.hadoop.hive.metastore.uris")) {
+            setIfMissing(conf, "spark.sql.catalogImplementation", "hive");
         }
         return SparkSession.builder().config(conf).getOrCreate();
     }

@@ -25,6 +25,7 @@ class ComparisonsTest {
             "so với cùng kỳ năm trước | quarter | q_yoy | false",
             "Năm 2021 so với năm trước | year | annual_yoy | false",
             "so với cùng kỳ năm trước | year | annual_yoy | false",
+            "yoy | quarter | q_yoy | false", "yoy | year | annual_yoy | false", "ytd_yoy | year | annual_yoy | false",
     })
     void readsCodesAndGsoWording(String raw, String periodType, String code, boolean inferred) {
         Outcome<Comparison> outcome = Comparisons.resolve(raw, periodType);

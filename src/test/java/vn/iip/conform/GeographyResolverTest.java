@@ -62,6 +62,9 @@ class GeographyResolverTest {
             "Kiên Giang          | 2025-06 | 91 | vn63",
             "TP. Cần Thơ         | 2021-11 | 92 | vn63",
             "Dak Lak             | 2021-10 | 66 | vn63",
+            "22 Quảng Ninh       | 2021-11 | 22 | vn63",
+            "46 Huế              | 2021-11 | 46 | vn63",
+            "24 - Bắc Ninh       | 2025-08 | 24 | vn34",
     })
     void resolvesInTheGeographyOfThePeriod(String raw, String month, String code, String version) {
         Outcome<GeographyResolver.Geo> outcome = resolve(raw, month);
@@ -92,6 +95,14 @@ class GeographyResolverTest {
         Outcome<GeographyResolver.Geo> code = resolve("27", "2025-09");
         assertEquals(Rules.GEO_NOT_IN_VERSION, code.ruleId());
         assertTrue(code.message().startsWith("code 27 is Bắc Ninh of the 63-province list"), code.message());
+    }
+
+    @Test
+    void rejectsACodeThatContradictsItsName() {
+        Outcome<GeographyResolver.Geo> outcome = resolve("27 Bắc Giang", "2021-11");
+        assertEquals(Rules.GEO_UNKNOWN, outcome.ruleId());
+        assertEquals("geo '27 Bắc Giang' names Bắc Giang (24) but gives code 27 (Bắc Ninh) in vn63; correct the code"
+                + " or the name", outcome.message());
     }
 
     @Test

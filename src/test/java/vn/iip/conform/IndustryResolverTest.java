@@ -22,6 +22,7 @@ class IndustryResolverTest {
             "Sản xuất kim loại | C24", "sản xuất xe có động cơ | C29", "Khai thác dầu thô và khí đốt tự nhiên | B06",
             "Hoạt động dịch vụ hỗ trợ khai thác mỏ và quặng | B09",
             "Sản xuất sản phẩm điện tử, máy vi tính và sản phẩm quang học | C26",
+            "C24 Sản xuất kim loại | C24", "C - Công nghiệp chế biến, chế tạo | C", "TOTAL - Toàn ngành | TOTAL",
     })
     void resolvesCodesAndLabels(String raw, String code) {
         Outcome<String> outcome = resolver.resolve(raw);

@@ -26,7 +26,8 @@ class MeasuresTest {
     @CsvSource(delimiter = '|', value = {
             "index | iip | index | ", "Chỉ số | iip | index | ", "pct | iip | pct | ", "pp | contribution_pp | pp | ",
             "pct | contribution_pp | | unit_measure_mismatch", "pp | iip | | unit_measure_mismatch",
-            "% | iip | | unit_unknown", "kg | iip | | unit_unknown",
+            "% | iip | | unit_unknown", "kg | iip | | unit_unknown", "'' | contribution_pp | pp | ",
+            "'' | iip | | unit_unknown",
     })
     void readsUnits(String raw, String measure, String unit, String rule) {
         Outcome<String> outcome = Measures.unit(raw, measure);

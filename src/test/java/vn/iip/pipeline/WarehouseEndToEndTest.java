@@ -296,6 +296,45 @@ class WarehouseEndToEndTest {
                 + " iip_silver.observation) + (SELECT count(*) FROM iip_silver.quarantine)"));
     }
 
+    @Test
+    @Order(5)
+    void failuresExitWithOneAndAOneLineReason() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        String warehouse = SharedWarehouse.root().toString();
+        assertEquals(1, vn.iip.cli.Main.execute(new String[] {"sql", "--warehouse", warehouse,
+                "SELECT * FROM iip_gold.no_such_table"}, new PrintStream(new ByteArrayOutputStream()), errors));
+        assertEquals(1, vn.iip.cli.Main.execute(new String[] {"run", "--input", "/no/such/folder", "--warehouse",
+                warehouse}, new PrintStream(new ByteArrayOutputStream()), errors));
+        String[] lines = err.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(2, lines.length, err.toString(StandardCharsets.UTF_8));
+        assertTrue(lines[0].startsWith("iip: [TABLE_OR_VIEW_NOT_FOUND]"), lines[0]);
+        assertEquals("iip: Input folder /no/such/folder does not exist; pass --input with a folder of extract files,"
+                + " or omit it to load the bundled samples", lines[1]);
+    }
+
+    @Test
+    @Order(12)
+    void aRunRemovesRowsLeftByAnInterruptedRun() {
+        var spark = SharedWarehouse.spark();
+        long observations = (Long) value("SELECT count(*) FROM iip_silver.observation");
+        // What a run that died before registering its file leaves behind: rows of a file missing from extract_file.
+        spark.sql("INSERT INTO iip_bronze.extract_row SELECT 'deadbeef', row_number, raw_text, fields, read_rule_id,"
+                + " ingested_at, 'crashed-run' FROM iip_bronze.extract_row LIMIT 3");
+        spark.sql("INSERT INTO iip_silver.observation SELECT observation_id, release_id, release_date, publisher, period,"
+                + " period_type, period_start, period_end, geo_code, geo_version, industry_code, comparison,"
+                + " comparison_inferred, measure, value_pct, index_value, value_published, unit_published,"
+                + " decimals_published, status, source, 'deadbeef', row_number, geo_input, file_path, 'crashed-run',"
+                + " ingested_at FROM iip_silver.observation LIMIT 3");
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        RunReport report = new Pipeline(spark, new RunConfig(null, SharedWarehouse.root().toString()),
+                new PrintStream(output, true, StandardCharsets.UTF_8)).run();
+        assertTrue(output.toString(StandardCharsets.UTF_8).contains("removed rows of 1 file(s) left by an interrupted run"));
+        assertTrue(report.conservationOk());
+        assertEquals(observations, value("SELECT count(*) FROM iip_silver.observation"));
+        assertEquals(0L, value("SELECT count(*) FROM iip_bronze.extract_row WHERE file_sha256 = 'deadbeef'"));
+    }
+
     private static long factVersion() {
         return rows("DESCRIBE HISTORY iip_gold.fact_iip_release LIMIT 1").get(0).getLong(0);
     }

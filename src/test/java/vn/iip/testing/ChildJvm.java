@@ -20,7 +20,7 @@ public final class ChildJvm {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String flags = System.getProperty("iip.test.jvmFlags", "");
         command.addAll(Arrays.stream(flags.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
-        command.addAll(List.of("-Xmx2g", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+        command.addAll(List.of("-Xmx2g", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=512m", "-Dfile.encoding=UTF-8",
                 "-Duser.timezone=America/Los_Angeles", "-cp", System.getProperty("java.class.path"), "vn.iip.cli.Main"));
         command.addAll(List.of(args));
         try {
