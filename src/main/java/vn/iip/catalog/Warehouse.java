@@ -26,8 +26,12 @@ public final class Warehouse {
         createSchema(SilverTables.SCHEMA, "Conformed observations, quarantine, run log / Dữ liệu đã chuẩn hóa");
         createSchema(GoldTables.SCHEMA, "Star schema for analysts: IIP facts with every vintage / Dữ liệu phân tích");
         for (List<TableSpec> layer : List.of(BronzeTables.all(), SilverTables.all(), GoldTables.all())) {
+            // One listing per schema: far cheaper than asking the metastore table by table.
+            java.util.Set<String> existing = new java.util.HashSet<>();
+            spark.sql("SHOW TABLES IN " + layer.get(0).schema()).collectAsList()
+                    .forEach(t -> existing.add(t.getString(1)));
             for (TableSpec table : layer) {
-                if (!spark.catalog().tableExists(table.qualifiedName())) {
+                if (!existing.contains(table.name())) {
                     spark.sql(table.createStatement(location(table)));
                 }
             }

@@ -14,7 +14,11 @@ final class RunRecovery {
     private RunRecovery() {}
 
     /** Returns the number of unregistered files whose rows were removed. */
-    static int removeUnregisteredRows(SparkSession spark) {
+    static int removeUnregisteredRows(SparkSession spark, WarehouseState state) {
+        // Every registered file's rows are in extract_row, so equal counts mean there is nothing to remove.
+        if (!state.hasUnregisteredRows()) {
+            return 0;
+        }
         Dataset<Row> rowFiles = spark.table(BronzeTables.EXTRACT_ROW.qualifiedName()).select("file_sha256").distinct();
         Dataset<Row> registered = spark.table(BronzeTables.EXTRACT_FILE.qualifiedName()).select("sha256");
         // A list of file hashes (tens of rows), not table content.

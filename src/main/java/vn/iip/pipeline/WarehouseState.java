@@ -1,0 +1,57 @@
+package vn.iip.pipeline;
+
+import java.sql.Timestamp;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import vn.iip.catalog.BronzeTables;
+import vn.iip.catalog.GoldTables;
+import vn.iip.catalog.SilverTables;
+
+/**
+ * What a run needs to know about the warehouse before it writes: bronze rows vs the rows registered files declare
+ * (unequal = an interrupted run left rows behind), whether the newest registered files belong to a run that never
+ * logged its end (gold may be behind), and the totals the last finished run verified.
+ */
+record WarehouseState(long rows, long registeredRows, Timestamp newestFile, Timestamp lastRunStart,
+                      LastRun lastRun) {
+
+    /** Totals recorded by the newest run in run_log (null when there is none). */
+    record LastRun(long rows, long observations, long quarantined, long facts, boolean succeeded) {}
+
+    static WarehouseState read(SparkSession spark) {
+        String files = BronzeTables.EXTRACT_FILE.qualifiedName();
+        String runs = SilverTables.RUN_LOG.qualifiedName();
+        Row counts = spark.sql("SELECT (SELECT count(*) FROM " + BronzeTables.EXTRACT_ROW.qualifiedName() + "),"
+                + " (SELECT coalesce(sum(data_rows), 0) FROM " + files + "), (SELECT max(ingested_at) FROM " + files
+                + "), (SELECT max(started_at) FROM " + runs + ")").first();
+        Row last = spark.sql("SELECT total_rows, total_observations, total_quarantined, facts_published, outcome FROM "
+                + runs + " ORDER BY started_at DESC LIMIT 1").collectAsList().stream().findFirst().orElse(null);
+        LastRun lastRun = last == null ? null : new LastRun(last.getLong(0), last.getLong(1), last.getLong(2),
+                last.getLong(3), "succeeded".equals(last.getString(4)));
+        return new WarehouseState(counts.getLong(0), counts.getLong(1), counts.getTimestamp(2), counts.getTimestamp(3),
+                lastRun);
+    }
+
+    boolean hasUnregisteredRows() {
+        return rows != registeredRows;
+    }
+
+    /** Files were registered after the newest logged run started: that run died before publishing. */
+    boolean hasUnfinishedRun() {
+        return newestFile != null && (lastRunStart == null || newestFile.after(lastRunStart));
+    }
+
+    /** Whether the last run's verified totals still describe the warehouse (nothing written since). */
+    boolean lastTotalsHold() {
+        return lastRun != null && lastRun.succeeded() && lastRun.rows() == rows && !hasUnfinishedRun();
+    }
+
+    /** Recounts silver and gold (every run that writes does this). */
+    static long[] count(SparkSession spark) {
+        Row row = spark.sql("SELECT (SELECT count(*) FROM " + BronzeTables.EXTRACT_ROW.qualifiedName() + "),"
+                + " (SELECT count(*) FROM " + SilverTables.OBSERVATION.qualifiedName() + "),"
+                + " (SELECT count(*) FROM " + SilverTables.QUARANTINE.qualifiedName() + "),"
+                + " (SELECT count(*) FROM " + GoldTables.FACT_IIP_RELEASE.qualifiedName() + ")").first();
+        return new long[] {row.getLong(0), row.getLong(1), row.getLong(2), row.getLong(3)};
+    }
+}
