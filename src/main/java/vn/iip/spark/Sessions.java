@@ -59,7 +59,12 @@ public final class Sessions {
 
     /** The local directory behind a warehouse location, or null when it lives on another file system. */
     static String localDirectory(String warehouse) {
-        URI uri = URI.create(warehouse);
+        URI uri;
+        try {
+            uri = new URI(warehouse);
+        } catch (java.net.URISyntaxException e) {
+            return Path.of(warehouse).toAbsolutePath().normalize().toString(); // e.g. a path with spaces
+        }
         if (uri.getScheme() == null) {
             return Path.of(warehouse).toAbsolutePath().normalize().toString();
         }
