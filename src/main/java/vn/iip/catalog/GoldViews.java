@@ -36,6 +36,8 @@ public final class GoldViews {
             of("release_rank", "INT", "1 = first print of this key", "Thứ tự đợt công bố"),
             of("releases_count", "INT", "Releases that published this key", "Số đợt công bố"));
 
+    private static final String KEY = "f.period, f.geo_code, f.geo_version, f.industry_code, f.comparison, f.measure";
+
     private static final String VINTAGE_SELECT = "SELECT f.period, f.period_type, f.geo_code, f.geo_version,"
             + " g.name_vi AS geo_name_vi, g.name_en AS geo_name_en, f.industry_code, i.name_vi AS industry_name_vi,"
             + " i.name_en AS industry_name_en, f.comparison, f.comparison_inferred, f.measure, f.value_pct,"
@@ -102,8 +104,12 @@ public final class GoldViews {
                 + Sql.quote(c.comment()) + "'").collect(Collectors.joining(", "));
         return "CREATE OR REPLACE FUNCTION iip_gold.iip_as_of(as_of_date DATE)\nRETURNS TABLE (" + returns + ")\n"
                 + "COMMENT 'Values as published on or before as_of_date / Số liệu theo các đợt công bố đến ngày as_of_date'\n"
-                + "RETURN " + VINTAGE_SELECT + "WHERE f.release_date <= as_of_date\n"
-                + "QUALIFY row_number() OVER (PARTITION BY f.period, f.geo_code, f.geo_version, f.industry_code,"
-                + " f.comparison, f.measure ORDER BY f.release_date DESC, f.release_rank DESC) = 1";
+                + "RETURN " + VINTAGE_SELECT.replace(" f.release_rank,",
+                        " CAST(row_number() OVER (PARTITION BY " + KEY + " ORDER BY f.release_date, f.publisher) AS INT)"
+                        + " AS release_rank,").replace(" f.releases_count", " CAST(count(*) OVER (PARTITION BY " + KEY
+                        + ") AS INT) AS releases_count")
+                + "WHERE f.release_date <= as_of_date\n"
+                // Ranks and counts are taken within the releases known on as_of_date: nothing from later leaks in.
+                + "QUALIFY release_rank = releases_count";
     }
 }

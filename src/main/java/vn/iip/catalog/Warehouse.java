@@ -39,12 +39,12 @@ public final class Warehouse {
     }
 
     /**
-     * Makes the tables and views resolvable by name in this session: with a persistent catalog they already are;
-     * with an in-memory catalog they are re-attached from their Delta logs.
+     * Makes the tables and views resolvable by name in this session, creating missing tables: with a persistent
+     * catalog views already exist; with an in-memory catalog they are re-created over the re-attached tables.
      */
     public void attach() {
+        createTables();
         if (!"hive".equals(spark.conf().get("spark.sql.catalogImplementation", "in-memory"))) {
-            createTables();
             createViews();
         }
     }

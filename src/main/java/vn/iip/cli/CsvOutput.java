@@ -65,6 +65,9 @@ final class CsvOutput {
             BigDecimal plain = BigDecimal.valueOf(d).stripTrailingZeros();
             return (plain.scale() < 1 ? plain.setScale(1) : plain).toPlainString();
         }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().toString(); // UTC, ISO 8601, whatever the JVM's zone
+        }
         if (value instanceof Float f) {
             return text(f.doubleValue());
         }

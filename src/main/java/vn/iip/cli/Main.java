@@ -64,8 +64,8 @@ public final class Main {
             err.println("iip: " + e.getMessage());
             err.println(CommandLine.USAGE);
             return 2;
-        } catch (Exception e) {
-            // Spark's AnalysisException is a checked exception thrown from Scala: catch every failure here.
+        } catch (Throwable e) {
+            // Spark's AnalysisException is a checked exception thrown from Scala; errors too get their one line.
             err.println("iip: " + oneLine(e));
             return 1;
         }

@@ -18,6 +18,9 @@ public final class Comparisons {
             Map.entry("q yoy", Comparison.Q_YOY), Map.entry("quarter yoy", Comparison.Q_YOY),
             Map.entry("annual yoy", Comparison.ANNUAL_YOY), Map.entry("annual", Comparison.ANNUAL_YOY));
 
+    private static final java.util.regex.Pattern MONTH_VS_MONTH = java.util.regex.Pattern.compile(
+            "thang (\\d{1,2}) (?:nam )?(\\d{4}) so voi thang (\\d{1,2}) (?:nam )?(\\d{4})");
+
     public static Outcome<Comparison> resolve(String raw, String periodType) {
         String words = VietnameseText.words(raw);
         boolean contribution = false;
@@ -62,8 +65,24 @@ public final class Comparisons {
     }
 
     private static String fromVietnamese(String words, String periodType) {
-        if (words.contains("so voi thang truoc") || words.contains("so voi thang")) {
+        java.util.regex.Matcher months = MONTH_VS_MONTH.matcher(words);
+        if (months.find()) {
+            // "Tháng 02/2009 so với tháng 01/2009": the two months say which comparison it is.
+            int month = Integer.parseInt(months.group(1));
+            int year = Integer.parseInt(months.group(2));
+            int baseMonth = Integer.parseInt(months.group(3));
+            int baseYear = Integer.parseInt(months.group(4));
+            if (month == baseMonth && year == baseYear + 1) {
+                return Comparison.YOY;
+            }
+            boolean previous = year * 12 + month - 1 == baseYear * 12 + baseMonth;
+            return previous ? Comparison.MOM : null;
+        }
+        if (words.contains("so voi thang truoc")) {
             return Comparison.MOM;
+        }
+        if (words.contains("cung thang nam truoc")) {
+            return Comparison.YOY;
         }
         if (words.contains("cong don") || words.contains("tinh chung") || words.matches("^\\d+ thang.*")
                 || words.contains("luy ke")) {
@@ -72,7 +91,7 @@ public final class Comparisons {
         if (words.contains("quy") && words.contains("cung ky")) {
             return Comparison.Q_YOY;
         }
-        if (words.contains("so voi nam truoc")) {
+        if (words.contains("so voi nam truoc") || words.matches(".*\\bnam \\d{4} so voi nam \\d{4}.*")) {
             return Comparison.ANNUAL_YOY;
         }
         if (words.contains("cung ky")) {

@@ -1,13 +1,12 @@
 package vn.iip.conform;
 
-import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
@@ -20,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.StructType;
@@ -109,37 +109,45 @@ public final class ConformStage {
         return RowFactory.create(values);
     }
 
+    /**
+     * Copies of one figure in one release are duplicates when they agree at their published precision (8.47 in a
+     * table and 8.5 in the text): the most precise copy is kept. Copies that disagree are all quarantined.
+     */
     static Dataset<Row> rejectDuplicates(Dataset<Row> conformed, Dataset<Row> existingObservations) {
         WindowSpec sameFigure = Window.partitionBy("observation_id");
-        WindowSpec ordered = sameFigure.orderBy("file_path", "row_number");
-        Column valueText = coalesce(col("value_pct").cast("string"), lit("n/a"));
-        Column place = concat(lit("row "), col("first_row"), lit(" of "), col("first_path"));
+        WindowSpec mostPreciseFirst = sameFigure.orderBy(col("decimals_published").desc(), col("file_path"),
+                col("row_number"));
+        Column accepted = col("rule_id").isNull();
         Dataset<Row> ranked = conformed
-                .withColumn("copy_rank", when(col("rule_id").isNull(), row_number().over(ordered)))
-                .withColumn("distinct_values", when(col("rule_id").isNull(), size(collect_set(valueText).over(sameFigure))))
-                .withColumn("first_row", first(col("row_number")).over(ordered))
-                .withColumn("first_path", first(col("file_path")).over(ordered));
+                .withColumn("copy_rank", when(accepted, row_number().over(mostPreciseFirst)))
+                .withColumn("best_value", when(accepted, first(col("value_pct")).over(mostPreciseFirst)))
+                .withColumn("first_row", first(col("row_number")).over(mostPreciseFirst))
+                .withColumn("first_path", first(col("file_path")).over(mostPreciseFirst))
+                .withColumn("disagrees", when(accepted, not(agree(col("value_pct"), col("best_value"),
+                        col("decimals_published"))).cast("int")))
+                .withColumn("disagreeing", when(accepted, sum(col("disagrees")).over(sameFigure)));
         Dataset<Row> existing = existingObservations.select(col("observation_id").as("loaded_id"),
-                col("value_pct").as("loaded_value"), col("file_path").as("loaded_path"),
-                col("row_number").as("loaded_row"));
+                col("value_pct").as("loaded_value"), col("decimals_published").as("loaded_decimals"),
+                col("file_path").as("loaded_path"), col("row_number").as("loaded_row"));
         Dataset<Row> joined = ranked.join(existing, ranked.col("observation_id").equalTo(existing.col("loaded_id")),
                 "left");
         Column prefix = concat(col("file_name_for_message"), lit(" row "), col("row_number"), lit(": "));
-        Column conflict = col("rule_id").isNull().and(col("distinct_values").gt(1));
-        Column duplicate = col("rule_id").isNull().and(col("copy_rank").gt(1));
-        Column loaded = col("rule_id").isNull().and(col("loaded_id").isNotNull());
-        Column sameAsLoaded = col("value_pct").eqNullSafe(col("loaded_value"));
+        Column conflict = accepted.and(col("disagreeing").gt(0));
+        Column duplicate = accepted.and(col("copy_rank").gt(1));
+        Column loaded = accepted.and(col("loaded_id").isNotNull());
+        Column sameAsLoaded = agree(col("value_pct"), col("loaded_value"),
+                functions.least(col("decimals_published"), col("loaded_decimals")));
+        Column place = concat(lit("row "), col("first_row"), lit(" of "), col("first_path"));
         Column figure = concat(lit("the figure ("), col("period"), lit(", "), col("geo_code"), lit(", "),
                 col("industry_code"), lit(", "), col("comparison"), lit(", "), col("measure"), lit(") of release "),
                 col("release_id"));
         return joined
-                .withColumn("file_name_for_message", org.apache.spark.sql.functions.regexp_extract(col("file_path"),
-                        "([^/]*)$", 1))
+                .withColumn("file_name_for_message", functions.regexp_extract(col("file_path"), "([^/]*)$", 1))
                 .withColumn("reason", when(conflict, concat(prefix, figure, lit(" appears with different values in"
                         + " one release; which one is right cannot be decided, so every copy is quarantined: correct"
                         + " the extract and load it again")))
-                        .when(duplicate, concat(prefix, figure, lit(" repeats "), place, lit("; the first copy was"
-                                + " kept: remove the repeated row")))
+                        .when(duplicate, concat(prefix, figure, lit(" repeats "), place, lit(" (same value at the"
+                                + " published precision); the most precise copy was kept: remove the repeated row")))
                         .when(loaded.and(sameAsLoaded), concat(prefix, figure, lit(" was already loaded from row "),
                                 col("loaded_row"), lit(" of "), col("loaded_path"), lit(" with the same value; nothing"
                                 + " to do unless the file was meant to carry a new release date")))
@@ -154,6 +162,13 @@ public final class ConformStage {
                         .otherwise(col("rule_id")))
                 .select(CONFORMED.fieldNames()[0], java.util.Arrays.copyOfRange(CONFORMED.fieldNames(), 1,
                         CONFORMED.fieldNames().length));
+    }
+
+    /** Equal at the given published precision (both "not available" also agree). */
+    private static Column agree(Column value, Column other, Column decimals) {
+        Column halfUnit = functions.pow(lit(10.0), decimals.multiply(-1)).divide(2).plus(1e-9);
+        return value.isNull().and(other.isNull())
+                .or(value.isNotNull().and(other.isNotNull()).and(functions.abs(value.minus(other)).leq(halfUnit)));
     }
 
     private static String fileName(String path) {

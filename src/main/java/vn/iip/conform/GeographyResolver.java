@@ -53,15 +53,15 @@ public final class GeographyResolver {
         if (text.isEmpty()) {
             return Outcome.rejected(Rules.GEO_UNKNOWN, "geo is empty; write VN, a 2-digit province code or a province name");
         }
-        if (periodStart.isBefore(ReferenceData.VN63_FROM)) {
-            return Outcome.rejected(Rules.GEO_NOT_IN_VERSION, "geo '" + raw + "' is for a period starting "
-                    + periodStart + ", before the 63-province geography (from " + ReferenceData.VN63_FROM
-                    + "); earlier geographies are not supported");
-        }
         String version = versionAt(periodEnd);
         String key = nameKey(text);
         if (key.equals("vn") || "VN".equals(aliasTargets.get(key))) {
             return Outcome.ok(new Geo("VN", version));
+        }
+        if (periodStart.isBefore(ReferenceData.VN63_FROM)) {
+            return Outcome.rejected(Rules.GEO_NOT_IN_VERSION, "geo '" + raw + "' is for a period starting "
+                    + periodStart + ", before the 63-province geography (from " + ReferenceData.VN63_FROM
+                    + "); earlier geographies are not supported");
         }
         if (CODE.matcher(text).matches()) {
             return byCode(text.length() == 1 ? "0" + text : text, raw, version);
@@ -99,6 +99,13 @@ public final class GeographyResolver {
     private Outcome<Geo> codeWithName(String code, String name, String raw, String version) {
         Outcome<Geo> coded = byCode(code, raw, version);
         GeoUnit named = lookupName(nameKey(name), version);
+        if (named == null) {
+            GeoUnit elsewhere = lookupName(nameKey(name), otherVersion(version));
+            return elsewhere == null
+                    ? Outcome.rejected(Rules.GEO_UNKNOWN, "geo '" + raw + "': '" + name + "' is not a province of "
+                            + version + "; correct the name or give the code alone")
+                    : Outcome.rejected(Rules.GEO_NOT_IN_VERSION, notInVersion("'" + raw + "'", elsewhere, version));
+        }
         if (coded.isOk() && named != null && !named.code().equals(code)) {
             return Outcome.rejected(Rules.GEO_UNKNOWN, "geo '" + raw + "' names " + named.nameVi() + " (" + named.code()
                     + ") but gives code " + code + " (" + byCode.get(version).get(code).nameVi() + ") in " + version

@@ -34,6 +34,10 @@ public final class RowConformer {
             return place.reject("release_date", Rules.RELEASE_DATE_INVALID, "release_date '" + releaseText
                     + "' is not a date in YYYY-MM-DD form (the day the figure was published)");
         }
+        if (releaseDate.isAfter(LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1))) {
+            return place.reject("release_date", Rules.RELEASE_DATE_INVALID, "release_date " + releaseDate
+                    + " is in the future; a figure is stored with the day it was published: check the year");
+        }
         String publisher = publisher(place.value("publisher"));
         if (publisher.isEmpty()) {
             return place.reject("publisher", Rules.PUBLISHER_MISSING, "publisher is empty; name who published the"
@@ -64,6 +68,11 @@ public final class RowConformer {
         Outcome<String> measure = Measures.measure(place.value("measure"));
         if (!measure.isOk()) {
             return place.reject("measure", measure);
+        }
+        if (comparison.value().contributionHint() && !Measures.CONTRIBUTION_PP.equals(measure.value())) {
+            return place.reject("measure", Rules.UNIT_MEASURE_MISMATCH, "comparison '" + place.value("comparison")
+                    + "' is a contribution in percentage points but measure is '" + place.value("measure")
+                    + "'; write measure contribution_pp and unit pp");
         }
         Outcome<String> unit = Measures.unit(place.value("unit"), measure.value());
         if (!unit.isOk()) {

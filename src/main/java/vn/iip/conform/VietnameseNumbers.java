@@ -22,9 +22,13 @@ public final class VietnameseNumbers {
             return Outcome.ok(PublishedNumber.NOT_AVAILABLE);
         }
         String text = raw.replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2007', ' ').trim();
-        if (text.isEmpty() || text.matches("\\.{2,6}|-{1,2}|…|n/?a|N/?A")) {
-            // ".." is GSO's and PX-Web's "not available"; a lone "-" in a table means no figure was published.
+        if (text.isEmpty() || text.matches("\\.{2,6}|…|n/?a|N/?A")) {
+            // ".." is GSO's and PX-Web's "not available".
             return Outcome.ok(PublishedNumber.NOT_AVAILABLE);
+        }
+        if (text.matches("[-\u2212\u2013]{1,2}")) {
+            return Outcome.rejected(Rules.VALUE_AMBIGUOUS, "value '" + raw + "' is ambiguous: a dash means 'no figure'"
+                    + " in GSO tables but 'exactly zero' in PC-Axis files; write '..' for not available or 0");
         }
         String body = text;
         boolean negative = false;

@@ -19,6 +19,8 @@ public final class LongCsvReader {
     public static final List<String> REQUIRED_COLUMNS = List.of("release_date", "publisher", "period", "geo",
             "industry", "comparison", "measure", "value", "unit");
     public static final List<String> OPTIONAL_COLUMNS = List.of("status", "source");
+    private static final java.util.Set<String> KNOWN_COLUMNS = java.util.Set.copyOf(
+            java.util.stream.Stream.concat(REQUIRED_COLUMNS.stream(), OPTIONAL_COLUMNS.stream()).toList());
 
     public static ParsedExtract read(String path, byte[] content) {
         String sha256 = Sha256.hex(content);
@@ -45,6 +47,14 @@ public final class LongCsvReader {
                         + " (found: " + String.join(", ", header) + "); the header must name " + String.join(", ",
                         REQUIRED_COLUMNS) + " in any order";
             }
+        }
+        boolean firstLineIsData = fileRule != null && header.stream().noneMatch(KNOWN_COLUMNS::contains);
+        if (firstLineIsData) {
+            // No header at all: the first line is a data row and must not be lost.
+            fileMessage = "the file has no header line (its first line holds no known column name); add the header "
+                    + String.join(",", REQUIRED_COLUMNS) + " as the first line";
+            CsvRecords.Record first = records.get(0);
+            rows.add(new RawRecord(first.lineNumber(), first.text(), Map.of(), fileRule, fileMessage));
         }
         for (CsvRecords.Record record : records.subList(1, records.size())) {
             if (record.fields().stream().allMatch(String::isBlank) && !record.unterminatedQuote()) {

@@ -50,10 +50,21 @@ public final class Pipeline {
         Instant started = Instant.now();
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            return run(runId, started);
+        } catch (RuntimeException e) {
+            if (!(e instanceof ConservationFailure)) {
+                RunLog.appendFailure(spark, config, runId, started, e);
+            }
+            throw e;
+        }
+    }
+
+    private RunReport run(String runId, Instant started) {
         Timestamp now = Timestamp.from(started);
         progress.line("run " + runId + ": " + config.inputLabel() + " -> " + config.warehouse());
         progress.start();
-        warehouse.createTables();
+        warehouse.attach();
         WarehouseState before = WarehouseState.read(spark);
         int removed = RunRecovery.removeUnregisteredRows(spark, before);
         progress.stage("catalog", "schemas and tables ready" + (removed > 0
@@ -94,7 +105,7 @@ public final class Pipeline {
         runQualityChecks(report, now);
         RunLog.append(spark, config, report, started, null);
         if (!report.conservationOk()) {
-            throw new IllegalStateException(String.format("Conservation check failed: this run read %d rows but"
+            throw new ConservationFailure(String.format("Conservation check failed: this run read %d rows but"
                     + " stored %d observations + %d quarantined; the warehouse holds %d rows, %d observations, %d"
                     + " quarantined. Rows were lost or duplicated: see run %s in iip_silver.run_log", report.rowsRead(),
                     report.observationsAdded(), report.quarantinedAdded(), totalRows, totalObservations,
@@ -109,9 +120,8 @@ public final class Pipeline {
         Dataset<Row> existing = spark.table(SilverTables.OBSERVATION.qualifiedName());
         // Checkpointed: writing the observation table would otherwise invalidate a cache and re-run the
         // duplicate check against the rows just written.
-        Dataset<Row> conformed = ConformStage.conform(ingest.newRows(), existing)
-                .withColumn("run_id", lit(runId)).withColumn("ingested_at", lit(now))
-                .localCheckpoint(true);
+        Dataset<Row> conformed = materialise(ConformStage.conform(ingest.newRows(), existing)
+                .withColumn("run_id", lit(runId)).withColumn("ingested_at", lit(now)), runId);
         Dataset<Row> observations = ConformStage.observations(conformed);
         Dataset<Row> quarantine = ConformStage.quarantine(conformed)
                 .withColumn("run_id", lit(runId)).withColumn("ingested_at", lit(now));
@@ -130,12 +140,25 @@ public final class Pipeline {
         return new long[] {observationCount, quarantineCount};
     }
 
-    private void runQualityChecks(RunReport report, Timestamp now) {
-        if (!report.published() && report.conservationOk()) {
-            // Gold did not change, so its checks would repeat the last ones; conservation is in run_log.
-            progress.stage("quality", "gold unchanged: checks of the last publish stand; conservation ok");
-            return;
+    /** The run's counts disagree; it is already logged as failed. */
+    static final class ConservationFailure extends IllegalStateException {
+        ConservationFailure(String message) {
+            super(message);
         }
+    }
+
+    /** Locally, executor memory is enough; on a cluster a lost executor must not lose the rows, so use the FS. */
+    private Dataset<Row> materialise(Dataset<Row> rows, String runId) {
+        if (spark.sparkContext().isLocal()) {
+            return rows.localCheckpoint(true);
+        }
+        if (spark.sparkContext().getCheckpointDir().isEmpty()) {
+            spark.sparkContext().setCheckpointDir(config.warehouse() + "/_checkpoints/" + runId);
+        }
+        return rows.checkpoint(true);
+    }
+
+    private void runQualityChecks(RunReport report, Timestamp now) {
         Dataset<Row> checks = report.published()
                 ? QualityChecks.run(spark.table(GoldTables.FACT_IIP_RELEASE.qualifiedName()),
                         spark.table(GoldTables.FACT_IIP_REVISION.qualifiedName()))
@@ -162,7 +185,8 @@ public final class Pipeline {
             summary.append(summary.length() == 0 ? "" : ", ").append(status.getLong(1)).append(' ').append(status.getString(0));
         }
         all.unpersist();
-        progress.stage("quality", "checks: " + summary + " (details in " + GoldTables.QUALITY_CHECK.qualifiedName()
+        String scope = report.published() ? "checks: " : "gold unchanged, conservation only: ";
+        progress.stage("quality", scope + summary + " (details in " + GoldTables.QUALITY_CHECK.qualifiedName()
                 + "); conservation " + (report.conservationOk() ? "ok" : "FAILED"));
     }
 

@@ -14,6 +14,16 @@ import vn.iip.spark.DeltaWrites;
 final class RunLog {
     private RunLog() {}
 
+    /** Best effort: a run that failed is logged with its reason, unless the warehouse itself cannot be written. */
+    static void appendFailure(SparkSession spark, RunConfig config, String runId, Instant started, Throwable failure) {
+        try {
+            RunReport empty = new RunReport(runId, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false);
+            append(spark, config, empty, started, String.valueOf(failure.getMessage()).lines().findFirst().orElse(""));
+        } catch (RuntimeException logging) {
+            failure.addSuppressed(logging);
+        }
+    }
+
     static void append(SparkSession spark, RunConfig config, RunReport r, Instant started, String failure) {
         Instant finished = Instant.now();
         String outcome = failure == null && r.conservationOk() ? "succeeded" : "failed";

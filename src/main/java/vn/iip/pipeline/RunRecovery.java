@@ -28,7 +28,8 @@ final class RunRecovery {
             return 0;
         }
         String in = orphans.stream().map(s -> "'" + s + "'").collect(Collectors.joining(", "));
-        for (TableSpec table : List.of(BronzeTables.EXTRACT_ROW, SilverTables.OBSERVATION, SilverTables.QUARANTINE)) {
+        // extract_row last: its count is how the next run notices leftovers, should this one die half-way.
+        for (TableSpec table : List.of(SilverTables.OBSERVATION, SilverTables.QUARANTINE, BronzeTables.EXTRACT_ROW)) {
             spark.sql("DELETE FROM " + table.qualifiedName() + " WHERE file_sha256 IN (" + in + ")");
         }
         return orphans.size();

@@ -23,7 +23,7 @@ record WarehouseState(long rows, long registeredRows, Timestamp newestFile, Time
         String runs = SilverTables.RUN_LOG.qualifiedName();
         Row counts = spark.sql("SELECT (SELECT count(*) FROM " + BronzeTables.EXTRACT_ROW.qualifiedName() + "),"
                 + " (SELECT coalesce(sum(data_rows), 0) FROM " + files + "), (SELECT max(ingested_at) FROM " + files
-                + "), (SELECT max(started_at) FROM " + runs + ")").first();
+                + "), (SELECT max(started_at) FROM " + runs + " WHERE outcome = 'succeeded')").first();
         Row last = spark.sql("SELECT total_rows, total_observations, total_quarantined, facts_published, outcome FROM "
                 + runs + " ORDER BY started_at DESC LIMIT 1").collectAsList().stream().findFirst().orElse(null);
         LastRun lastRun = last == null ? null : new LastRun(last.getLong(0), last.getLong(1), last.getLong(2),
@@ -36,7 +36,7 @@ record WarehouseState(long rows, long registeredRows, Timestamp newestFile, Time
         return rows != registeredRows;
     }
 
-    /** Files were registered after the newest logged run started: that run died before publishing. */
+    /** Files were registered after the newest successful run started: their run died or failed before the end. */
     boolean hasUnfinishedRun() {
         return newestFile != null && (lastRunStart == null || newestFile.after(lastRunStart));
     }

@@ -28,7 +28,8 @@ public final class Dimensions {
     private Dimensions() {}
 
     static final int FIRST_CALENDAR_YEAR = 2008;
-    static final int LAST_CALENDAR_YEAR = 2040;
+    /** The last year of the bundled Tết calendar: later years would carry no flag. */
+    static final int LAST_CALENDAR_YEAR = 2030;
 
     /** Rows in the column order of {@code GoldTables.DIM_GEOGRAPHY}. */
     public static List<Row> geography(ReferenceData reference, LocalDate today) {

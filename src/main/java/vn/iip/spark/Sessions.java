@@ -29,7 +29,8 @@ public final class Sessions {
         setIfMissing(conf, "spark.sql.adaptive.enabled", "true");
         setIfMissing(conf, "spark.ui.enabled", "false");
         setIfMissing(conf, "spark.ui.showConsoleProgress", "false");
-        String localWarehouse = localDirectory(warehouse);
+        // Embedded Derby only when everything runs here; on a cluster a path without a scheme means fs.defaultFS.
+        String localWarehouse = conf.get("spark.master").startsWith("local") ? localDirectory(warehouse) : null;
         boolean metastoreGiven = conf.contains("spark.hadoop.javax.jdo.option.ConnectionURL")
                 || conf.contains("spark.hadoop.hive.metastore.uris") || conf.contains("spark.sql.catalogImplementation");
         if (!metastoreGiven && localWarehouse != null) {

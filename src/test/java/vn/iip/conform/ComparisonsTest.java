@@ -25,6 +25,11 @@ class ComparisonsTest {
             "so với cùng kỳ năm trước | quarter | q_yoy | false",
             "Năm 2021 so với năm trước | year | annual_yoy | false",
             "so với cùng kỳ năm trước | year | annual_yoy | false",
+            "Tháng 11/2021 so với tháng 11/2020 | month | yoy | false",
+            "Tháng 02/2009 so với tháng 01/2009 (%) | month | mom | false",
+            "Tháng 01/2021 so với tháng 12/2020 | month | mom | false",
+            "so với cùng tháng năm trước | month | yoy | false",
+            "Năm 2021 so với năm 2020 | year | annual_yoy | false",
             "yoy | quarter | q_yoy | false", "yoy | year | annual_yoy | false", "ytd_yoy | year | annual_yoy | false",
     })
     void readsCodesAndGsoWording(String raw, String periodType, String code, boolean inferred) {

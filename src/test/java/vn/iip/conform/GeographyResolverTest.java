@@ -106,7 +106,15 @@ class GeographyResolverTest {
     }
 
     @Test
+    void aReusedCodeWithItsOldNameIsNotReadAsTheNewUnit() {
+        Outcome<GeographyResolver.Geo> outcome = resolve("24 Bắc Giang", "2025-08");
+        assertEquals(Rules.GEO_NOT_IN_VERSION, outcome.ruleId());
+        assertTrue(outcome.message().startsWith("'24 Bắc Giang' is Bắc Giang of the 63-province list"), outcome.message());
+    }
+
+    @Test
     void rejectsUnknownCodesAndPeriodsBefore2008() {
+        assertEquals(new GeographyResolver.Geo("VN", "vn63"), resolve("VN", "2007-05").value());
         assertEquals(Rules.GEO_UNKNOWN, resolve("99", "2021-11").ruleId());
         assertEquals(Rules.GEO_UNKNOWN, resolve("Hà Tây", "2021-11").ruleId());
         assertEquals(Rules.GEO_NOT_IN_VERSION, resolve("01", "2007-05").ruleId());

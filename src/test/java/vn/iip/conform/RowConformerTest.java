@@ -87,6 +87,23 @@ class RowConformerTest {
     }
 
     @Test
+    void rejectsAReleaseDateInTheFuture() {
+        Map<String, String> fields = row("VN", "yoy", "5,6", "pct");
+        fields.put("release_date", "2201-11-29");
+        assertEquals("f.csv row 4, column release_date: release_date 2201-11-29 is in the future; a figure is stored"
+                + " with the day it was published: check the year", conformer.conform(fields, "f.csv", 4).reason());
+    }
+
+    @Test
+    void aContributionComparisonNeedsTheContributionMeasure() {
+        Map<String, String> fields = row("VN", "ytd_yoy_contrib_pp", "4,2", "pct");
+        assertEquals("unit_measure_mismatch", conformer.conform(fields, "f.csv", 2).ruleId());
+        fields.put("measure", "contribution_pp");
+        fields.put("unit", "pp");
+        assertEquals(4.2, conformer.conform(fields, "f.csv", 2).observation().valuePct());
+    }
+
+    @Test
     void rejectsValueAddedByName() {
         Map<String, String> fields = row("VN", "yoy", "4,82", "pct");
         fields.put("measure", "industry_va");

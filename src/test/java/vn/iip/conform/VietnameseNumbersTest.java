@@ -40,7 +40,7 @@ class VietnameseNumbersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"..", "...", "", "  ", "-", "n/a"})
+    @ValueSource(strings = {"..", "...", "", "  ", "n/a"})
     void readsNotAvailable(String raw) {
         Outcome<PublishedNumber> outcome = VietnameseNumbers.parse(raw);
         assertTrue(outcome.isOk());
@@ -58,6 +58,7 @@ class VietnameseNumbersTest {
             "10,5.3    | value_invalid",
             "5,5x      | value_invalid",
             "1e5       | value_invalid",
+            "-         | value_ambiguous",
     })
     void rejectsWhatCannotBeReadSafely(String raw, String rule) {
         Outcome<PublishedNumber> outcome = VietnameseNumbers.parse(raw);

@@ -102,6 +102,14 @@ class LongCsvReaderTest {
     }
 
     @Test
+    void aFileWithoutHeaderKeepsItsFirstLineAsARow() {
+        ParsedExtract parsed = read("2021-11-29,GSO,2021-11,VN,TOTAL,mom,iip,1,pct,,x\n2021-11-29,GSO,2021-11,VN,TOTAL,yoy,iip,1,pct,,x\n");
+        assertEquals(List.of(1, 2), parsed.rows().stream().map(RawRecord::rowNumber).toList());
+        assertTrue(parsed.rows().stream().allMatch(r -> "file_header_missing_column".equals(r.ruleId())));
+        assertTrue(parsed.fileMessage().startsWith("the file has no header line"), parsed.fileMessage());
+    }
+
+    @Test
     void anEmptyFileHasNoRowsAndSaysSo() {
         ParsedExtract parsed = read("");
         assertEquals(0, parsed.rows().size());

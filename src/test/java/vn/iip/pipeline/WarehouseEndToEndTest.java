@@ -111,6 +111,9 @@ class WarehouseEndToEndTest {
                 + key("2021-11", "VN", "C", "yoy")));
         assertEquals(3.6, value("SELECT value_pct FROM iip_gold.iip_as_of(DATE'2022-11-28') WHERE "
                 + key("2021-11", "VN", "TOTAL", "ytd_yoy")));
+        // Nothing published later leaks into the past: on 2021-12-31 only one release of the figure was known.
+        assertEquals(1, value("SELECT releases_count FROM iip_gold.iip_as_of(DATE'2021-12-31') WHERE "
+                + key("2021-11", "VN", "C", "yoy")));
     }
 
     @Test
@@ -239,13 +242,13 @@ class WarehouseEndToEndTest {
         String printed = output.toString(StandardCharsets.UTF_8);
         assertEquals(9, report.filesNew(), printed);
         assertEquals(3, report.filesRejected(), printed);
-        assertEquals(45, report.rowsRead());
-        assertEquals(38, report.quarantinedAdded());
-        assertEquals(7, report.observationsAdded());
+        assertEquals(47, report.rowsRead());
+        assertEquals(39, report.quarantinedAdded());
+        assertEquals(8, report.observationsAdded());
         assertTrue(report.conservationOk());
 
         Set<String> expected = new TreeSet<>(Files.readAllLines(resource("/extracts/expected-quarantine-broken.csv"))
-                .subList(1, 39));
+                .subList(1, 40));
         Set<String> actual = rows("SELECT regexp_extract(file_path, '([^/]*)$', 1), row_number, rule_id"
                 + " FROM iip_silver.quarantine WHERE run_id = '" + report.runId() + "'").stream()
                 .map(r -> r.getString(0) + "," + r.getInt(1) + "," + r.getString(2)).collect(Collectors.toCollection(TreeSet::new));
@@ -268,6 +271,7 @@ class WarehouseEndToEndTest {
         assertEquals("vn34", value("SELECT geo_version FROM iip_gold.v_iip_latest WHERE publisher = 'TEST'"
                 + " AND period = '2025-08' AND geo_code = '46'"));
         assertEquals(0.3, value(LATEST + key("2021-10", "VN", "D", "mom")));
+        assertEquals(8.47, value(LATEST + key("2021-10", "VN", "C", "mom")), "the more precise copy is kept");
         assertEquals(0L, value("SELECT count(*) FROM iip_gold.v_iip_latest WHERE " + key("2021-10", "VN", "E", "mom")));
         assertEquals(2.2, first("2021-11", "VN", "B", "yoy"), "a conflicting re-delivery does not touch the loaded value");
         assertEquals(1L, value("SELECT count(*) FROM iip_silver.observation WHERE publisher = 'TEST'"
