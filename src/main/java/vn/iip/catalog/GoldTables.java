@@ -108,6 +108,7 @@ public final class GoldTables {
                     of("status", "STRING", "pass, warn or fail", "Kết quả"),
                     of("period", "STRING", "Period checked", "Kỳ"),
                     of("geo_code", "STRING", "Geography checked", "Địa bàn"),
+                    of("geo_version", "STRING", "Geography version of geo_code", "Phiên bản địa giới"),
                     of("industry_code", "STRING", "Industry checked", "Ngành"),
                     of("comparison", "STRING", "Comparison checked", "Gốc so sánh"),
                     of("release_id", "STRING", "Release checked", "Đợt công bố"),

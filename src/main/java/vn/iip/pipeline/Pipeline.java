@@ -81,7 +81,12 @@ public final class Pipeline {
             }
         }
 
-        long[] added = ingest.filesNew() > 0 ? conformAndStore(ingest, runId, now) : new long[] {0, 0};
+        long[] added = new long[] {0, 0};
+        if (ingest.filesNew() > 0) {
+            added = conformAndStore(ingest, runId, now);
+        } else {
+            progress.stage("conform", "no new rows");
+        }
         boolean changed = ingest.filesNew() > 0 || removed > 0;
         boolean publish = changed || before.hasUnfinishedRun()
                 || !spark.catalog().tableExists(GoldViews.LATEST.qualifiedName());
@@ -171,6 +176,7 @@ public final class Pipeline {
         Dataset<Row> conservationRow = spark.createDataFrame(List.of(conservation), org.apache.spark.sql.types.StructType
                         .fromDDL("check_id STRING, status STRING, expected_value DOUBLE, actual_value DOUBLE, message STRING"))
                 .withColumn("period", lit(null).cast("string")).withColumn("geo_code", lit(null).cast("string"))
+                .withColumn("geo_version", lit(null).cast("string"))
                 .withColumn("industry_code", lit(null).cast("string")).withColumn("comparison", lit(null).cast("string"))
                 .withColumn("release_id", lit(null).cast("string"))
                 .withColumn("difference", col("actual_value").minus(col("expected_value")))

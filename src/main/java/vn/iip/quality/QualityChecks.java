@@ -80,7 +80,7 @@ public final class QualityChecks {
         return facts.filter(col("is_latest_release").and(col("measure").equalTo("iip"))
                         .and(col("index_value").lt(LOWEST_INDEX).or(col("index_value").gt(HIGHEST_INDEX))))
                 .select(lit("value_range").as("check_id"), lit("warn").as("status"), col("period"), col("geo_code"),
-                        col("industry_code"), col("comparison"), col("release_id"),
+                        col("geo_version"), col("industry_code"), col("comparison"), col("release_id"),
                         lit(null).cast("double").as("expected_value"), col("index_value").as("actual_value"),
                         lit(null).cast("double").as("difference"), lit(null).cast("double").as("tolerance"),
                         concat(lit("index "), col("index_value"), lit(" is outside " + (int) LOWEST_INDEX + "–"
@@ -91,7 +91,7 @@ public final class QualityChecks {
     public static Dataset<Row> largeRevisions(Dataset<Row> revisions) {
         return revisions.filter(col("revision_above_1pp"))
                 .select(lit("revision_above_1pp").as("check_id"), lit("warn").as("status"), col("period"),
-                        col("geo_code"), col("industry_code"), col("comparison"),
+                        col("geo_code"), col("geo_version"), col("industry_code"), col("comparison"),
                         col("latest_release_id").as("release_id"), col("first_value_pct").as("expected_value"),
                         col("latest_value_pct").as("actual_value"), col("revision_pp").as("difference"),
                         lit(1.0).as("tolerance"),
@@ -105,7 +105,8 @@ public final class QualityChecks {
         Column difference = round(col("actual").minus(col("expected")), 6);
         return joined.select(lit(checkId).as("check_id"),
                 when(abs(difference).leq(tolerance + 1e-9), lit("pass")).otherwise(lit("warn")).as("status"),
-                col("period"), col("geo_code"), industry.as("industry_code"), col("comparison"), col("release_id"),
+                col("period"), col("geo_code"), col("geo_version"), industry.as("industry_code"), col("comparison"),
+                col("release_id"),
                 col("expected").as("expected_value"), col("actual").as("actual_value"), difference.as("difference"),
                 lit(tolerance).as("tolerance"), message.as("message"));
     }
