@@ -7,10 +7,4 @@ import java.util.List;
  * (undecodable, header without a required column) is carried by every row, so no row is lost.
  */
 public record ParsedExtract(String path, long sizeBytes, String sha256, String format, String encoding,
-                            String delimiter, String fileRuleId, String fileMessage, List<RawRecord> rows) {
-
-    public String fileName() {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? path : path.substring(slash + 1);
-    }
-}
+                            String delimiter, String fileRuleId, String fileMessage, List<RawRecord> rows) {}
