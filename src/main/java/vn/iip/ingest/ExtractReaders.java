@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import vn.iip.conform.Rules;
 
-/** Picks the reader for a landing file. One reader today (the long CSV); workbooks and PC-Axis plug in here. */
+/** Picks the reader for a landing file: the long CSV, PC-Axis cubes; workbooks plug in here. */
 public final class ExtractReaders {
     private ExtractReaders() {}
 
@@ -15,8 +15,11 @@ public final class ExtractReaders {
         if (LONG_CSV_EXTENSIONS.stream().anyMatch(lower::endsWith)) {
             return LongCsvReader.read(path, content);
         }
+        if (lower.endsWith(".px")) {
+            return vn.iip.ingest.pcaxis.PcAxisReader.read(path, content);
+        }
         return new ParsedExtract(path, content.length, Sha256.hex(content), "unsupported", null, null,
                 Rules.FILE_UNSUPPORTED, "no reader for this file type: extracts are .csv/.txt/.tsv in the long format"
-                + " (see README, Input)", List.of());
+                + " or PC-Axis .px (see README, Input)", List.of());
     }
 }

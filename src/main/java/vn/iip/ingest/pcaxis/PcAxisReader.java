@@ -1,0 +1,181 @@
+package vn.iip.ingest.pcaxis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.iip.conform.Rules;
+import vn.iip.conform.VietnameseText;
+import vn.iip.ingest.ParsedExtract;
+import vn.iip.ingest.RawRecord;
+import vn.iip.ingest.Sha256;
+
+/**
+ * Turns a PC-Axis cube (e.g. NSO's V07.01 IIP by industry, V07.02 by province, previous year = 100) into rows of
+ * the long format, one per DATA cell, so conform treats them like any extract. The place of a cell is its variable
+ * values ("Năm=Sơ bộ 2024; Địa phương=Hà Nội"); its row number is its position in DATA.
+ */
+public final class PcAxisReader {
+    private PcAxisReader() {}
+
+    public static final String FORMAT = "pc_axis";
+    private static final Pattern STATUS_PREFIX = Pattern.compile("^(sơ bộ|ước tính|chính thức|so bo|uoc tinh)\\s+(.*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern UPDATED = Pattern.compile("(\\d{4})(\\d{2})(\\d{2}).*");
+
+    public static ParsedExtract read(String path, byte[] content) {
+        String sha256 = Sha256.hex(content);
+        PxDocument px;
+        try {
+            px = PxParser.parse(content);
+        } catch (PxParser.PxFormatException e) {
+            return rejected(path, content, sha256, null, e.getMessage());
+        }
+        Cube cube;
+        try {
+            cube = Cube.of(px);
+        } catch (PxParser.PxFormatException e) {
+            return rejected(path, content, sha256, px.encoding(), e.getMessage());
+        }
+        List<RawRecord> rows = new ArrayList<>();
+        for (int cell = 0; cell < px.cells().size(); cell++) {
+            rows.add(cube.row(cell, px.cells().get(cell)));
+        }
+        return new ParsedExtract(path, content.length, sha256, FORMAT, px.encoding(), null, null, null, rows);
+    }
+
+    private static ParsedExtract rejected(String path, byte[] content, String sha256, String encoding, String why) {
+        return new ParsedExtract(path, content.length, sha256, FORMAT, encoding, null, Rules.FILE_UNSUPPORTED,
+                "the PC-Axis file cannot be read: " + why, List.of());
+    }
+
+    /** The roles of the cube's variables and the file-level fields every cell shares. */
+    private record Cube(PxDocument px, List<String> variables, int[] sizes, Map<String, String> roles,
+                        Map<String, String> shared) {
+
+        static Cube of(PxDocument px) throws PxParser.PxFormatException {
+            List<String> variables = px.variables();
+            int[] sizes = new int[variables.size()];
+            long expected = 1;
+            Map<String, String> roles = new LinkedHashMap<>();
+            for (int v = 0; v < variables.size(); v++) {
+                String variable = variables.get(v);
+                sizes[v] = px.values(variable).size();
+                if (sizes[v] == 0) {
+                    throw new PxParser.PxFormatException("variable \"" + variable + "\" has no VALUES");
+                }
+                expected *= sizes[v];
+                String role = role(px, variable);
+                if (role == null) {
+                    throw new PxParser.PxFormatException("variable \"" + variable + "\" (" + sizes[v] + " values) is"
+                            + " neither time, geography nor industry, so its cells cannot become IIP figures");
+                }
+                roles.put(variable, role);
+            }
+            if (expected != px.cells().size()) {
+                throw new PxParser.PxFormatException("DATA holds " + px.cells().size() + " cells but the variables"
+                        + " make " + expected + " (" + String.join(" × ", variables) + "); the file is truncated or"
+                        + " its VALUES do not match DATA");
+            }
+            Map<String, String> shared = new LinkedHashMap<>();
+            String updated = px.first("LAST-UPDATED") != null ? px.first("LAST-UPDATED") : px.first("CREATION-DATE");
+            Matcher date = updated == null ? null : UPDATED.matcher(updated.trim());
+            if (date == null || !date.matches()) {
+                throw new PxParser.PxFormatException("no release date: neither LAST-UPDATED nor CREATION-DATE gives"
+                        + " one (CCYYMMDD hh:mm); a figure is never stored without the day it was published");
+            }
+            shared.put("release_date", date.group(1) + "-" + date.group(2) + "-" + date.group(3));
+            String source = px.first("SOURCE");
+            shared.put("publisher", source == null ? "" : source);
+            shared.put("source", (px.first("MATRIX") == null ? "" : px.first("MATRIX") + " ")
+                    + (px.first("TITLE") == null ? "" : px.first("TITLE")));
+            String basis = VietnameseText.words(String.join(" ", px.get("CONTENTS")) + " " + String.join(" ",
+                    px.get("UNITS")) + " " + String.join(" ", px.get("TITLE")));
+            shared.put("measure", "iip");
+            shared.put("unit", basis.contains("100") ? "index" : "pct");
+            shared.put("comparison", comparison(basis));
+            shared.put("geo", "VN");
+            shared.put("industry", "TOTAL");
+            return new Cube(px, variables, sizes, roles, shared);
+        }
+
+        RawRecord row(int cell, String value) {
+            Map<String, String> fields = new LinkedHashMap<>(shared);
+            StringBuilder place = new StringBuilder();
+            int remainder = cell;
+            String[] picked = new String[variables.size()];
+            int[] index = new int[variables.size()];
+            for (int v = variables.size() - 1; v >= 0; v--) {
+                index[v] = remainder % sizes[v];
+                picked[v] = px.values(variables.get(v)).get(index[v]);
+                remainder /= sizes[v];
+            }
+            for (int v = 0; v < variables.size(); v++) {
+                String variable = variables.get(v);
+                place.append(v == 0 ? "" : "; ").append(variable).append('=').append(picked[v]);
+                String role = roles.get(variable);
+                if (role.equals("period")) {
+                    List<String> codes = px.codes(variable);
+                    // TIMEVAL codes (2021, 2021M11, 2021Q4) are cleaner than display texts ("Sơ bộ 2024").
+                    Matcher status = STATUS_PREFIX.matcher(picked[v].trim());
+                    if (codes.size() == sizes[v] && codes.get(index[v]).matches("\\d{4}([MQ]\\d{1,2})?")) {
+                        fields.put("period", codes.get(index[v]));
+                        if (status.matches()) {
+                            fields.put("status", status.group(1));
+                        }
+                        continue;
+                    }
+                    if (status.matches()) {
+                        fields.put("status", status.group(1));
+                        fields.put("period", status.group(2));
+                    } else {
+                        fields.put("period", picked[v]);
+                    }
+                } else if (!role.equals("ignored")) {
+                    fields.put(role, picked[v]);
+                }
+            }
+            fields.put("value", cellValue(value));
+            return new RawRecord(cell + 1, place + ": " + value, fields, null, null);
+        }
+
+        /** PX numbers use a decimal point and no grouping; "-" is an exact zero; runs of dots are missing. */
+        private static String cellValue(String cell) {
+            if (cell.matches("\\.{1,6}")) {
+                return "..";
+            }
+            if (cell.equals("-")) {
+                return "0";
+            }
+            return cell.replace('.', ',');
+        }
+
+        private static String comparison(String basis) {
+            if (basis.contains("thang truoc")) {
+                return "mom";
+            }
+            if (basis.contains("cung ky")) {
+                return "yoy";
+            }
+            return "annual_yoy";
+        }
+
+        private static String role(PxDocument px, String variable) {
+            String words = VietnameseText.words(variable);
+            if (px.keywords().containsKey("TIMEVAL|" + variable) || words.matches(
+                    "(nam|thang|quy|ky|thoi gian|year|month|quarter|period|time)( .*)?")) {
+                return "period";
+            }
+            if (words.contains("dia phuong") || words.contains("tinh") || words.contains("dia ban")
+                    || words.contains("province") || words.contains("region")) {
+                return "geo";
+            }
+            if (words.contains("nganh") || words.contains("industry")) {
+                return "industry";
+            }
+            return px.values(variable).size() == 1 ? "ignored" : null;
+        }
+    }
+}

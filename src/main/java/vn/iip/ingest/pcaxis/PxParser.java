@@ -1,0 +1,184 @@
+package vn.iip.ingest.pcaxis;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses PC-Axis files as the PX 2013 specification writes them: {@code KEYWORD[lang]("sub","keys")=value;}
+ * records, quoted lists whose items may be split over lines into adjacent quoted fragments, CODEPAGE (default
+ * iso-8859-1), LANGUAGE/LANGUAGES (only default-language records are kept) and DATA as the last keyword.
+ */
+public final class PxParser {
+    private PxParser() {}
+
+    private static final Pattern CODEPAGE = Pattern.compile("CODEPAGE\\s*=\\s*\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LANGUAGE = Pattern.compile("(?m)^\\s*LANGUAGE\\s*=\\s*\"([^\"]+)\"");
+
+    /** A file that cannot be read as PC-Axis: the message says why. */
+    public static final class PxFormatException extends Exception {
+        public PxFormatException(String message) {
+            super(message);
+        }
+    }
+
+    public static PxDocument parse(byte[] bytes) throws PxFormatException {
+        String prefix = new String(bytes, StandardCharsets.ISO_8859_1);
+        int dataAt = prefix.indexOf("DATA=");
+        Matcher codepage = CODEPAGE.matcher(dataAt < 0 ? prefix : prefix.substring(0, dataAt));
+        String encoding = codepage.find() ? codepage.group(1).trim() : "iso-8859-1";
+        String text = decode(bytes, encoding);
+        Matcher language = LANGUAGE.matcher(text);
+        String defaultLanguage = language.find() ? language.group(1) : null;
+        Map<String, List<String>> keywords = new LinkedHashMap<>();
+        List<String> cells = null;
+        int i = 0;
+        while (i < text.length()) {
+            i = skipSpace(text, i);
+            if (i >= text.length()) {
+                break;
+            }
+            int equals = indexOutsideQuotes(text, '=', i);
+            if (equals < 0) {
+                throw new PxFormatException("text after the last record is not a KEYWORD=value; record (at char " + i
+                        + ")");
+            }
+            Key key = Key.parse(text.substring(i, equals).trim());
+            if (key.name().equals("DATA")) {
+                int end = text.lastIndexOf(';');
+                cells = dataCells(text.substring(equals + 1, end > equals ? end : text.length()));
+                break;
+            }
+            int semicolon = indexOutsideQuotes(text, ';', equals + 1);
+            if (semicolon < 0) {
+                throw new PxFormatException("keyword " + key.name() + " is not closed by ';' (truncated file?)");
+            }
+            if (key.language() == null || key.language().equals(defaultLanguage)) {
+                keywords.put(key.id(), splitList(text.substring(equals + 1, semicolon)));
+            }
+            i = semicolon + 1;
+        }
+        if (cells == null) {
+            throw new PxFormatException("no DATA keyword: the file is not PC-Axis or was cut short");
+        }
+        List<String> stub = keywords.getOrDefault("STUB", List.of());
+        List<String> heading = keywords.getOrDefault("HEADING", List.of());
+        if (stub.isEmpty() && heading.isEmpty()) {
+            throw new PxFormatException("neither STUB nor HEADING names a variable");
+        }
+        return new PxDocument(encoding, keywords, stub, heading, cells);
+    }
+
+    private static String decode(byte[] bytes, String encoding) throws PxFormatException {
+        Charset charset;
+        try {
+            charset = Charset.forName(encoding.equalsIgnoreCase("utf8") ? "UTF-8" : encoding);
+        } catch (IllegalArgumentException e) {
+            throw new PxFormatException("CODEPAGE \"" + encoding + "\" is not an encoding this JVM knows");
+        }
+        try {
+            String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            // Windows-1258 writes tone marks as combining characters: compose them.
+            return Normalizer.normalize(text.replace("\uFEFF", ""), Normalizer.Form.NFC);
+        } catch (CharacterCodingException e) {
+            throw new PxFormatException("the file does not decode as its declared CODEPAGE \"" + encoding
+                    + "\"; fix CODEPAGE or re-save the file in that encoding");
+        }
+    }
+
+    /** A keyword with its optional language and subkeys: {@code VALUES[en]("Năm")}. */
+    private record Key(String name, String language, List<String> subkeys) {
+        static Key parse(String text) throws PxFormatException {
+            Matcher m = Pattern.compile("([A-Za-z][A-Za-z0-9-]*)\\s*(?:\\[([^\\]]+)\\])?\\s*(?:\\((.*)\\))?", Pattern.DOTALL)
+                    .matcher(text);
+            if (!m.matches()) {
+                throw new PxFormatException("'" + text + "' is not a PC-Axis keyword");
+            }
+            return new Key(m.group(1).toUpperCase(java.util.Locale.ROOT), m.group(2),
+                    m.group(3) == null ? List.of() : splitList(m.group(3)));
+        }
+
+        String id() {
+            return subkeys.isEmpty() ? name : name + "|" + String.join("|", subkeys);
+        }
+    }
+
+    /** "a","b" or "a" "b" fragments or TLIST(A1, "1994"-"1996") or a bare number. */
+    static List<String> splitList(String raw) {
+        List<String> items = new ArrayList<>();
+        StringBuilder item = new StringBuilder();
+        boolean inQuotes = false;
+        boolean hasItem = false;
+        int depth = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (inQuotes) {
+                if (c == '"') {
+                    inQuotes = false;
+                } else {
+                    item.append(c);
+                }
+            } else if (c == '"') {
+                inQuotes = true;
+                hasItem = true;
+            } else if (c == '(') {
+                depth++;
+                item.append(c);
+            } else if (c == ')') {
+                depth--;
+                item.append(c);
+            } else if (c == ',' && depth == 0) {
+                items.add(item.toString().trim());
+                item.setLength(0);
+                hasItem = false;
+            } else if (!Character.isWhitespace(c) || depth > 0) {
+                item.append(c);
+                hasItem = true;
+            }
+        }
+        if (hasItem || item.length() > 0) {
+            items.add(item.toString().trim());
+        }
+        return items;
+    }
+
+    /** DATA cells: quoted symbols (".." "-") or bare numbers, separated by spaces, tabs, line breaks or commas. */
+    private static List<String> dataCells(String data) {
+        List<String> cells = new ArrayList<>();
+        Matcher m = Pattern.compile("\"([^\"]*)\"|([^\\s,;\"]+)").matcher(data);
+        while (m.find()) {
+            cells.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return cells;
+    }
+
+    private static int skipSpace(String text, int i) {
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int indexOutsideQuotes(String text, char wanted, int from) {
+        boolean inQuotes = false;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                inQuotes = !inQuotes;
+            } else if (c == wanted && !inQuotes) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
