@@ -12,6 +12,7 @@ record CommandLine(String command, Map<String, String> options, Set<String> flag
     static final String USAGE = String.join("\n",
             "usage: iip run [--input DIR] [--warehouse DIR]",
             "       iip sql [--warehouse DIR] [--csv] \"SQL\"",
+            "       iip inspect [--rows N] FILE   (what the readers make of one file; no Spark, no warehouse)",
             "  --input      folder (any Hadoop URI) of extract files; default: the samples bundled in the jar",
             "  --warehouse  warehouse folder or URI; default: ./warehouse");
 

@@ -57,6 +57,16 @@ public final class Main {
                     }
                     return 0;
                 }
+                case "inspect" -> {
+                    CommandLine line = CommandLine.parse(args, Set.of("--rows"), Set.of());
+                    if (line.positional().size() != 1) {
+                        throw new CommandLine.UsageException("inspect takes exactly one file");
+                    }
+                    String file = line.positional().get(0);
+                    int rows = Integer.parseInt(line.options().getOrDefault("--rows", "10"));
+                    Inspection.print(file, java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file)), rows, out);
+                    return 0;
+                }
                 default -> throw new CommandLine.UsageException(command.isEmpty() ? "no command given"
                         : "unknown command '" + command + "'");
             }

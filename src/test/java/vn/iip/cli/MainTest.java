@@ -12,6 +12,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Command-line mistakes are caught before any Spark work, with exit code 2 and the usage text. */
 class MainTest {
 
+    @org.junit.jupiter.api.Test
+    void inspectExplainsAFileRowByRowWithoutSpark() throws Exception {
+        String file = java.nio.file.Path.of(MainTest.class.getResource("/extracts/broken/bad-numbers.csv").toURI()).toString();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.execute(new String[] {"inspect", "--rows", "0", file},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, printed);
+        assertTrue(printed.contains("format    long_csv, encoding UTF-8, delimiter ','\nrows      9 data row(s)"), printed);
+        assertTrue(printed.contains("row 2   2021-11-29,TEST,2021-11,VN,B,mom,iip,\"1.234\",pct,,thousands dot or decimal dot?\n"
+                + "   -> quarantine value_ambiguous: bad-numbers.csv row 2, column value: value '1.234' is ambiguous"), printed);
+        assertTrue(printed.endsWith("summary   3 observation(s), 6 quarantined {value_ambiguous=1, value_invalid=2,"
+                + " value_out_of_domain=3}\n"), printed);
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "frobnicate           | unknown command 'frobnicate'",
