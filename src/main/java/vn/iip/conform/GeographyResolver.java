@@ -29,10 +29,15 @@ public final class GeographyResolver {
     private final Map<String, Map<String, GeoUnit>> byCode = new HashMap<>();
     private final Map<String, Map<String, GeoUnit>> byKey = new HashMap<>();
     private final Map<String, String> aliasTargets = new HashMap<>();
+    private final Map<String, String> regions = new HashMap<>();
 
     public GeographyResolver(ReferenceData reference) {
         for (GeoUnit unit : reference.geography()) {
             byCode.computeIfAbsent(unit.version(), v -> new HashMap<>()).putIfAbsent(unit.code(), unit);
+            if (unit.regionVi() != null) {
+                regions.put(nameKey(unit.regionVi()), unit.regionVi());
+                regions.put(nameKey(unit.regionEn()), unit.regionVi());
+            }
             if (!unit.isCountry()) {
                 byKey.computeIfAbsent(unit.version(), v -> new HashMap<>()).put(nameKey(unit.nameVi()), unit);
                 byKey.get(unit.version()).putIfAbsent(nameKey(unit.nameEn()), unit);
@@ -73,6 +78,11 @@ public final class GeographyResolver {
         GeoUnit unit = lookupName(key, version);
         if (unit != null) {
             return Outcome.ok(new Geo(unit.code(), version));
+        }
+        if (regions.containsKey(key)) {
+            return Outcome.rejected(Rules.GEO_REGION_NOT_STORED, "'" + raw + "' is the statistical region "
+                    + regions.get(key) + "; regional figures are not stored yet (only the country and provinces),"
+                    + " so this row is set aside");
         }
         String other = otherVersion(version);
         GeoUnit elsewhere = lookupName(key, other);

@@ -15,6 +15,7 @@ public final class Rules {
     public static final String PERIOD_INVALID = "period_invalid";
     public static final String GEO_UNKNOWN = "geo_unknown";
     public static final String GEO_NOT_IN_VERSION = "geo_not_in_version";
+    public static final String GEO_REGION_NOT_STORED = "geo_region_not_stored";
     public static final String INDUSTRY_UNKNOWN = "industry_unknown";
     public static final String INDUSTRY_OUT_OF_SCOPE = "industry_out_of_scope";
     public static final String COMPARISON_UNKNOWN = "comparison_unknown";

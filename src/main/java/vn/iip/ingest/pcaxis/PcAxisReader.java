@@ -74,7 +74,7 @@ public final class PcAxisReader {
                 }
                 roles.put(variable, role);
             }
-            if (expected != px.cells().size()) {
+            if (px.coordinates().isEmpty() && expected != px.cells().size()) {
                 throw new PxParser.PxFormatException("DATA holds " + px.cells().size() + " cells but the variables"
                         + " make " + expected + " (" + String.join(" × ", variables) + "); the file is truncated or"
                         + " its VALUES do not match DATA");
@@ -112,6 +112,12 @@ public final class PcAxisReader {
                 picked[v] = px.values(variables.get(v)).get(index[v]);
                 remainder /= sizes[v];
             }
+            if (!px.coordinates().isEmpty()) {
+                for (int v = 0; v < variables.size(); v++) {
+                    picked[v] = px.coordinates().get(cell).get(v);
+                    index[v] = px.values(variables.get(v)).indexOf(picked[v]);
+                }
+            }
             for (int v = 0; v < variables.size(); v++) {
                 String variable = variables.get(v);
                 place.append(v == 0 ? "" : "; ").append(variable).append('=').append(picked[v]);
@@ -138,7 +144,29 @@ public final class PcAxisReader {
                 }
             }
             fields.put("value", cellValue(value));
+            String note = cellNote(picked);
+            if (note != null) {
+                fields.put("note", note);
+            }
             return new RawRecord(cell + 1, place + ": " + value, fields, null, null);
+        }
+
+        /** CELLNOTE("v1","v2",…) in STUB+HEADING order; "*" matches any value. Kept with the row. */
+        private String cellNote(String[] picked) {
+            for (Map.Entry<String, List<String>> entry : px.keywords().entrySet()) {
+                if (!entry.getKey().startsWith("CELLNOTE|")) {
+                    continue;
+                }
+                String[] pattern = entry.getKey().substring("CELLNOTE|".length()).split("\\|", -1);
+                boolean matches = pattern.length == picked.length;
+                for (int v = 0; matches && v < picked.length; v++) {
+                    matches = pattern[v].equals("*") || pattern[v].equals(picked[v]);
+                }
+                if (matches) {
+                    return String.join(" ", entry.getValue());
+                }
+            }
+            return null;
         }
 
         /** PX numbers use a decimal point and no grouping; "-" is an exact zero; runs of dots are missing. */

@@ -6,9 +6,11 @@ import java.util.Map;
 /**
  * A parsed PC-Axis file in its default language: keywords (name, or name + "|" + subkeys, e.g.
  * {@code VALUES|Năm}) with their value lists, the STUB and HEADING variables, and the DATA cells as written.
+ * Dense files leave {@code coordinates} empty (cells follow the STUB × HEADING cross-product); sparse (KEYS) files
+ * give each cell's variable values, in STUB then HEADING order.
  */
 public record PxDocument(String encoding, Map<String, List<String>> keywords, List<String> stub, List<String> heading,
-                         List<String> cells) {
+                         List<String> cells, List<List<String>> coordinates) {
 
     public List<String> get(String keyword) {
         return keywords.getOrDefault(keyword, List.of());

@@ -41,6 +41,7 @@ public final class PxParser {
         String defaultLanguage = language.find() ? language.group(1) : null;
         Map<String, List<String>> keywords = new LinkedHashMap<>();
         List<String> cells = null;
+        String dataText = null;
         int i = 0;
         while (i < text.length()) {
             i = skipSpace(text, i);
@@ -55,7 +56,8 @@ public final class PxParser {
             Key key = Key.parse(text.substring(i, equals).trim());
             if (key.name().equals("DATA")) {
                 int end = text.lastIndexOf(';');
-                cells = dataCells(text.substring(equals + 1, end > equals ? end : text.length()));
+                dataText = text.substring(equals + 1, end > equals ? end : text.length());
+                cells = dataCells(dataText);
                 break;
             }
             int semicolon = indexOutsideQuotes(text, ';', equals + 1);
@@ -75,7 +77,66 @@ public final class PxParser {
         if (stub.isEmpty() && heading.isEmpty()) {
             throw new PxFormatException("neither STUB nor HEADING names a variable");
         }
-        return new PxDocument(encoding, keywords, stub, heading, cells);
+        boolean sparse = keywords.keySet().stream().anyMatch(k -> k.startsWith("KEYS|"));
+        if (!sparse) {
+            return new PxDocument(encoding, keywords, stub, heading, cells, List.of());
+        }
+        List<List<String>> coordinates = new ArrayList<>();
+        List<String> sparseCells = new ArrayList<>();
+        keyedRows(dataText, keywords, stub, heading, sparseCells, coordinates);
+        return new PxDocument(encoding, keywords, stub, heading, sparseCells, coordinates);
+    }
+
+    /** KEYS files: each DATA line starts with its stub values (or codes), then the cells of the heading product. */
+    private static void keyedRows(String data, Map<String, List<String>> keywords, List<String> stub,
+                                  List<String> heading, List<String> cells, List<List<String>> coordinates)
+            throws PxFormatException {
+        int headingCells = 1;
+        for (String variable : heading) {
+            headingCells *= keywords.getOrDefault("VALUES|" + variable, List.of()).size();
+        }
+        int lineNumber = 0;
+        for (String line : data.split("\\R")) {
+            lineNumber++;
+            List<String> tokens = dataCells(line);
+            if (tokens.isEmpty()) {
+                continue;
+            }
+            if (tokens.size() != stub.size() + headingCells) {
+                throw new PxFormatException("DATA line " + lineNumber + " of a KEYS file has " + tokens.size()
+                        + " items; expected " + stub.size() + " key(s) and " + headingCells + " cell(s)");
+            }
+            List<String> keys = new ArrayList<>();
+            for (int s = 0; s < stub.size(); s++) {
+                keys.add(keyValue(keywords, stub.get(s), tokens.get(s)));
+            }
+            for (int c = 0; c < headingCells; c++) {
+                List<String> point = new ArrayList<>(keys);
+                int remainder = c;
+                String[] picked = new String[heading.size()];
+                for (int h = heading.size() - 1; h >= 0; h--) {
+                    List<String> values = keywords.get("VALUES|" + heading.get(h));
+                    picked[h] = values.get(remainder % values.size());
+                    remainder /= values.size();
+                }
+                point.addAll(List.of(picked));
+                coordinates.add(point);
+                cells.add(tokens.get(stub.size() + c));
+            }
+        }
+    }
+
+    /** A stub key as VALUES text: KEYS("var")=CODES writes codes, translated back through CODES("var"). */
+    private static String keyValue(Map<String, List<String>> keywords, String variable, String key)
+            throws PxFormatException {
+        List<String> values = keywords.getOrDefault("VALUES|" + variable, List.of());
+        boolean byCode = keywords.getOrDefault("KEYS|" + variable, List.of("VALUES")).get(0).equalsIgnoreCase("CODES");
+        int index = (byCode ? keywords.getOrDefault("CODES|" + variable, List.of()) : values).indexOf(key);
+        if (index < 0) {
+            throw new PxFormatException("DATA key \"" + key + "\" is not a " + (byCode ? "code" : "value")
+                    + " of variable \"" + variable + "\"");
+        }
+        return values.get(index);
     }
 
     private static String decode(byte[] bytes, String encoding) throws PxFormatException {

@@ -74,6 +74,24 @@ class PcAxisReaderTest {
     }
 
     @Test
+    void readsASparseKeysFileWithCodesCellNotesAndARegion() throws IOException {
+        ParsedExtract parsed = PcAxisReader.read("sparse.px", resource("v07-02-sparse-keys.px"));
+        assertNull(parsed.fileRuleId(), parsed.fileMessage());
+        assertEquals(8, parsed.rows().size());
+        assertEquals(List.of(
+                "2020 VN TOTAL annual_yoy 3.3 null 2022-01-15",
+                "2021 VN TOTAL annual_yoy 4.7 null 2022-01-15",
+                "geo_region_not_stored",
+                "geo_region_not_stored",
+                "2020 26 TOTAL annual_yoy -0.59 null 2022-01-15",
+                "2021 26 TOTAL annual_yoy null null 2022-01-15",
+                "2020 45 TOTAL annual_yoy 4.71 null 2022-01-15",
+                "2021 45 TOTAL annual_yoy 8.72 null 2022-01-15"), conform(parsed));
+        assertEquals("Sơ bộ (niên giám thống kê Quảng Trị 2021)", parsed.rows().get(7).fields().get("note"));
+        assertEquals("Địa phương=Quảng Trị; Năm=2021: 108.72", parsed.rows().get(7).rawText());
+    }
+
+    @Test
     void rejectsACubeWhoseDataDoesNotFillItsVariables() throws IOException {
         String text = new String(resource("v07-02-iip-by-province.px"), StandardCharsets.UTF_8)
                 .replace(".. 104.71 108.72;", ".. 104.71;").replace("\"..\" 104.71 108.72;", "\"..\" 104.71;");
