@@ -4,7 +4,7 @@ package vn.iip.conform;
 public final class Rules {
     private Rules() {}
 
-    public static final String FILE_NOT_UTF8 = "file_not_utf8";
+    public static final String FILE_UNDECODABLE = "file_undecodable";
     public static final String FILE_HEADER_MISSING_COLUMN = "file_header_missing_column";
     public static final String FILE_UNSUPPORTED = "file_unsupported_format";
     public static final String ROW_FIELD_COUNT = "row_field_count";

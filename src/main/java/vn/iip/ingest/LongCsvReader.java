@@ -28,7 +28,7 @@ public final class LongCsvReader {
         String text = decoded.text();
         char delimiter = CsvRecords.detectDelimiter(text);
         List<CsvRecords.Record> records = CsvRecords.split(text, delimiter);
-        String fileRule = decoded.problem() == null ? null : Rules.FILE_NOT_UTF8;
+        String fileRule = decoded.problem() == null ? null : Rules.FILE_UNDECODABLE;
         String fileMessage = decoded.problem();
         List<RawRecord> rows = new ArrayList<>();
         if (records.isEmpty()) {

@@ -8,8 +8,10 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes an extract's bytes: UTF-8 with or without BOM, UTF-16 with a BOM. Anything else is reported (with the
- * offset of the first bad byte) rather than half-mangled; the caller still gets Latin-1 text to split into rows.
+ * Decodes an extract's bytes: UTF-8 with or without BOM, UTF-16 with a BOM, and Windows-1258 when the bytes show
+ * Vietnamese evidence (its letters and combining tone marks; composed to NFC). Anything else is reported (with the
+ * offset of the first byte that is not UTF-8) rather than half-mangled; the caller still gets Latin-1 text to split
+ * into rows, which all go to quarantine.
  */
 public final class TextDecoding {
     private TextDecoding() {}
@@ -40,12 +42,53 @@ public final class TextDecoding {
         } catch (CharacterCodingException e) {
             int position = buffer.position();
             int length = e instanceof MalformedInputException m ? m.getInputLength() : 1;
-            String problem = String.format("the file is not valid UTF-8: byte 0x%02X at offset %d cannot start or continue"
-                    + " a UTF-8 character (%d byte(s)); it was probably saved in a legacy encoding (Windows-1258,"
-                    + " TCVN3): re-save it as UTF-8", bytes[Math.min(position, bytes.length - 1)] & 0xFF, position, length);
+            Decoded legacy = windows1258(bytes, offset);
+            if (legacy != null) {
+                return legacy;
+            }
+            String problem = String.format("the file cannot be decoded confidently: byte 0x%02X at offset %d cannot"
+                    + " start or continue a UTF-8 character (%d byte(s)), and the bytes do not read as Vietnamese in"
+                    + " Windows-1258; re-save it as UTF-8", bytes[Math.min(position, bytes.length - 1)] & 0xFF,
+                    position, length);
             return new Decoded(new String(bytes, offset, bytes.length - offset, StandardCharsets.ISO_8859_1),
                     "unknown (not UTF-8)", problem);
         }
+    }
+
+    /**
+     * Windows-1258 writes Vietnamese as base letters (â ê ô ă đ ơ ư) plus combining tone marks. Accept it only when
+     * such characters make up nearly all non-ASCII text; the evidence goes into the encoding name on extract_file.
+     */
+    static Decoded windows1258(byte[] bytes, int offset) {
+        String text;
+        try {
+            text = java.nio.charset.Charset.forName("windows-1258").newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        int vietnamese = 0;
+        int other = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            boolean toneAfterLetter = "\u0300\u0301\u0303\u0309\u0323".indexOf(c) >= 0 && i > 0
+                    && Character.isLetter(text.charAt(i - 1));
+            if (toneAfterLetter || "ăâđêôơưĂÂĐÊÔƠƯ".indexOf(c) >= 0) {
+                vietnamese++;
+            } else {
+                other++;
+            }
+        }
+        if (vietnamese < 3 || vietnamese < 9 * other) {
+            return null;
+        }
+        String evidence = String.format("windows-1258 (%d Vietnamese letters and tone marks, %d other non-ASCII"
+                + " characters)", vietnamese, other);
+        return new Decoded(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC), evidence, null);
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {

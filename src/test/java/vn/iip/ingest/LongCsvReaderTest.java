@@ -75,17 +75,31 @@ class LongCsvReaderTest {
     }
 
     @Test
-    void reportsALegacyEncodingWithTheOffsetAndStillCountsTheRows() throws IOException {
+    void rejectsAFileThatIsNeitherUtf8NorVietnameseWindows1258AndStillCountsTheRows() throws IOException {
         byte[] bytes;
-        try (InputStream in = getClass().getResourceAsStream("/extracts/broken/not-utf8.csv")) {
+        try (InputStream in = getClass().getResourceAsStream("/extracts/broken/undecodable.csv")) {
             bytes = in.readAllBytes();
         }
-        ParsedExtract parsed = LongCsvReader.read("not-utf8.csv", bytes);
-        assertEquals("file_not_utf8", parsed.fileRuleId());
+        ParsedExtract parsed = LongCsvReader.read("undecodable.csv", bytes);
+        assertEquals("file_undecodable", parsed.fileRuleId());
         assertEquals("unknown (not UTF-8)", parsed.encoding());
-        assertTrue(parsed.fileMessage().startsWith("the file is not valid UTF-8: byte 0xF2 at offset 100"),
+        assertTrue(parsed.fileMessage().startsWith("the file cannot be decoded confidently: byte 0xE9 at offset 102"),
                 parsed.fileMessage());
-        assertEquals(3, parsed.rows().size());
+        assertEquals(2, parsed.rows().size());
+    }
+
+    @Test
+    void decodesVietnameseWindows1258WithEvidenceAndComposesToneMarks() throws IOException {
+        byte[] bytes;
+        try (InputStream in = getClass().getResourceAsStream("/extracts/legacy/windows-1258.csv")) {
+            bytes = in.readAllBytes();
+        }
+        ParsedExtract parsed = LongCsvReader.read("windows-1258.csv", bytes);
+        assertNull(parsed.fileRuleId(), parsed.fileMessage());
+        assertTrue(parsed.encoding().startsWith("windows-1258 ("), parsed.encoding());
+        assertEquals(List.of("Quảng Ninh", "Thanh Hóa", "Đồng Nai"),
+                parsed.rows().stream().map(r -> r.fields().get("geo")).toList());
+        assertEquals("Cục Thống kê", parsed.rows().get(0).fields().get("publisher"));
     }
 
     @Test
