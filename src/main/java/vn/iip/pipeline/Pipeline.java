@@ -52,11 +52,12 @@ public final class Pipeline {
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
         try {
             return run(runId, started);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark throws its checked AnalysisException from Scala code: every failure is logged, then rethrown.
             if (!(e instanceof ConservationFailure)) {
                 RunLog.appendFailure(spark, config, runId, started, e);
             }
-            throw e;
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
         }
     }
 

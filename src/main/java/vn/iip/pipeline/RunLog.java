@@ -30,7 +30,8 @@ final class RunLog {
         String message = failure != null ? failure : r.conservationOk() ? null : "conservation check failed";
         Row row = RowFactory.create(r.runId(), Timestamp.from(started), Timestamp.from(finished), config.inputLabel(),
                 r.filesSeen(), r.filesNew(), r.filesSkipped(), r.filesRejected(), r.rowsRead(), r.observationsAdded(),
-                r.quarantinedAdded(), r.totalRows(), r.totalObservations(), r.totalQuarantined(), r.conservationOk(),
+                r.quarantinedAdded(), r.totalRows(), r.totalObservations(), r.totalQuarantined(),
+                failure == null ? r.conservationOk() : null,
                 r.factsPublished(), outcome, message, Duration.between(started, finished).toMillis() / 1000.0);
         DeltaWrites.append(spark.createDataFrame(List.of(row), SilverTables.RUN_LOG.structType()), SilverTables.RUN_LOG);
     }

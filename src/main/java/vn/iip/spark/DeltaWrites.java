@@ -28,8 +28,9 @@ public final class DeltaWrites {
     }
 
     private static Dataset<Row> conformTo(Dataset<Row> rows, TableSpec table) {
+        org.apache.spark.sql.types.StructType schema = table.structType();
         Column[] columns = table.columns().stream()
-                .map(c -> col(c.name()).cast(table.structType().apply(c.name()).dataType()).as(c.name()))
+                .map(c -> col(c.name()).cast(schema.apply(c.name()).dataType()).as(c.name()))
                 .toArray(Column[]::new);
         return rows.select(columns);
     }
