@@ -25,6 +25,8 @@ public final class BronzeTables {
                     of("outcome", "STRING", "ingested, or rejected (every row then went to quarantine)",
                             "Kết quả: đã nạp hoặc bị từ chối"),
                     of("outcome_reason", "STRING", "Why the whole file was rejected, if it was", "Lý do từ chối cả tệp"),
+                    of("reader_notes", "STRING", "What the reader deliberately left out: sheets without a table,"
+                            + " columns naming no period", "Ghi chú của bộ đọc: trang tính, cột bị bỏ qua"),
                     of("ingested_at", "TIMESTAMP", "When the file was ingested (UTC)", "Thời điểm nạp (UTC)"),
                     of("run_id", "STRING", "Run that ingested the file", "Mã lần chạy")));
 
@@ -32,7 +34,10 @@ public final class BronzeTables {
             "Every data row exactly as received, with file and row number / Mọi dòng dữ liệu nguyên gốc",
             List.of(
                     of("file_sha256", "STRING", "SHA-256 of the file the row came from", "Mã băm của tệp nguồn"),
-                    of("row_number", "INT", "Line number where the row starts (header = 1)", "Số dòng trong tệp"),
+                    of("row_number", "INT", "Line where the row starts (header = 1); cell position in workbooks and"
+                            + " PC-Axis files", "Số dòng trong tệp (hoặc thứ tự ô)"),
+                    of("source_place", "STRING", "Place in the file: row N, Sheet!D7, or PC-Axis variable values",
+                            "Vị trí trong tệp: dòng, ô Sheet!D7 hoặc giá trị biến PC-Axis"),
                     of("raw_text", "STRING", "The row text as received", "Nội dung dòng nguyên gốc"),
                     of("fields", "MAP<STRING,STRING>", "Fields by lower-case header name, as text",
                             "Các trường theo tên cột"),

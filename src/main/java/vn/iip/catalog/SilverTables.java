@@ -39,12 +39,21 @@ public final class SilverTables {
             of("status", "STRING", "estimate, preliminary, final or null", "Trạng thái: ước tính, sơ bộ, chính thức"),
             of("source", "STRING", "URL or citation of the source", "Nguồn trích dẫn"),
             of("file_sha256", "STRING", "Lineage: SHA-256 of the extract file", "Dòng dõi: mã băm tệp"),
-            of("row_number", "INT", "Lineage: row of the extract file", "Dòng dõi: số dòng trong tệp"));
+            of("row_number", "INT", "Lineage: row of the extract file (cell position in workbooks and PC-Axis)",
+                    "Dòng dõi: số dòng trong tệp"),
+            of("source_place", "STRING", "Lineage: place in the file: row N, Sheet!D7, or PC-Axis variable values",
+                    "Dòng dõi: vị trí trong tệp (dòng, ô, giá trị biến)"));
 
     public static final TableSpec OBSERVATION = new TableSpec(SCHEMA, "observation",
             "Typed, conformed published figures, one per release and key, with lineage / Số liệu đã chuẩn hóa",
             concat(FIGURE, List.of(
                     of("geo_input", "STRING", "The geo text as written in the extract", "Địa bàn như trong tệp"),
+                    of("product_name", "STRING", "Main products (measure product_*): the product as published",
+                            "Sản phẩm chủ yếu (như công bố)"),
+                    of("quantity_unit", "STRING", "Main products: unit of the quantity, e.g. Nghìn tấn, Triệu kWh",
+                            "Đơn vị tính của sản lượng"),
+                    of("quantity", "DOUBLE", "Main products: quantity produced (measure product_quantity)",
+                            "Sản lượng sản phẩm"),
                     of("file_path", "STRING", "Lineage: path of the extract file", "Dòng dõi: đường dẫn tệp"),
                     of("run_id", "STRING", "Run that conformed the row", "Mã lần chạy"),
                     of("ingested_at", "TIMESTAMP", "When the row was conformed (UTC)", "Thời điểm nạp (UTC)"))));
@@ -54,7 +63,10 @@ public final class SilverTables {
             List.of(
                     of("file_sha256", "STRING", "SHA-256 of the file the row came from", "Mã băm của tệp nguồn"),
                     of("file_path", "STRING", "Path of the file", "Đường dẫn tệp"),
-                    of("row_number", "INT", "Line number where the row starts (header = 1)", "Số dòng trong tệp"),
+                    of("row_number", "INT", "Line where the row starts (header = 1); cell position in workbooks and"
+                            + " PC-Axis files", "Số dòng trong tệp (hoặc thứ tự ô)"),
+                    of("source_place", "STRING", "Place in the file: row N, Sheet!D7, or PC-Axis variable values",
+                            "Vị trí trong tệp: dòng, ô Sheet!D7 hoặc giá trị biến PC-Axis"),
                     of("raw_text", "STRING", "The row text as received", "Nội dung dòng nguyên gốc"),
                     of("column_name", "STRING", "Column whose value broke the rule (null for row/file rules)",
                             "Cột vi phạm"),

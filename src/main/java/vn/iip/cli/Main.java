@@ -64,7 +64,8 @@ public final class Main {
                     }
                     String file = line.positional().get(0);
                     int rows = Integer.parseInt(line.options().getOrDefault("--rows", "10"));
-                    Inspection.print(file, java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file)), rows, out);
+                    Inspection.print(file, java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file)), Inspection.sidecar(file), rows,
+                            out);
                     return 0;
                 }
                 default -> throw new CommandLine.UsageException(command.isEmpty() ? "no command given"

@@ -84,7 +84,8 @@ public final class Comparisons {
         if (words.contains("cung thang nam truoc")) {
             return Comparison.YOY;
         }
-        if (words.contains("cong don") || words.contains("tinh chung") || words.matches("^\\d+ thang.*")
+        if (words.contains("cong don") || words.contains("tinh chung") || words.matches("(.* )?\\d{1,2} thang( dau)? (nam )?\\d{4}.*")
+                || words.matches("^\\d+ thang.*")
                 || words.contains("luy ke")) {
             return Comparison.YTD_YOY;
         }

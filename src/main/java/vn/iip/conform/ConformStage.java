@@ -40,13 +40,15 @@ public final class ConformStage {
             + " period_end DATE, geo_code STRING, geo_version STRING, industry_code STRING, comparison STRING,"
             + " comparison_inferred BOOLEAN, measure STRING, value_pct DOUBLE, index_value DOUBLE,"
             + " value_published STRING, unit_published STRING, decimals_published INT, status STRING, source STRING,"
-            + " file_sha256 STRING, row_number INT, geo_input STRING, file_path STRING, raw_text STRING,"
+            + " file_sha256 STRING, row_number INT, source_place STRING, product_name STRING, quantity_unit STRING,"
+            + " quantity DOUBLE, geo_input STRING, file_path STRING, raw_text STRING,"
             + " column_name STRING, raw_value STRING, rule_id STRING, reason STRING");
 
     /** Conformed rows, accepted and rejected together (split with {@link #observations} and {@link #quarantine}). */
     public static Dataset<Row> conform(Dataset<Row> rawRows, Dataset<Row> existingObservations) {
         Dataset<Row> conformed = rawRows
-                .select("file_sha256", "file_path", "row_number", "raw_text", "fields", "read_rule_id", "read_reason")
+                .select("file_sha256", "file_path", "row_number", "raw_text", "fields", "read_rule_id", "read_reason",
+                        "source_place")
                 .mapPartitions(conformPartition(), Encoders.row(CONFORMED));
         return rejectDuplicates(conformed, existingObservations);
     }
@@ -57,7 +59,7 @@ public final class ConformStage {
 
     public static Dataset<Row> quarantine(Dataset<Row> conformed) {
         return conformed.filter(col("rule_id").isNotNull()).select("file_sha256", "file_path", "row_number",
-                "raw_text", "column_name", "raw_value", "rule_id", "reason");
+                "source_place", "raw_text", "column_name", "raw_value", "rule_id", "reason");
     }
 
     private static MapPartitionsFunction<Row, Row> conformPartition() {
@@ -77,27 +79,29 @@ public final class ConformStage {
         int rowNumber = raw.getInt(2);
         String rawText = raw.getString(3);
         Map<String, String> fields = raw.isNullAt(4) ? Map.of() : CollectionConverters.asJava(raw.<String, String>getMap(4));
+        String place = raw.isNullAt(7) ? "row " + rowNumber : raw.getString(7);
         if (!raw.isNullAt(5)) {
-            return rejectedRow(sha, path, rowNumber, rawText, null, null, raw.getString(5),
-                    fileName(path) + " row " + rowNumber + ": " + raw.getString(6));
+            return rejectedRow(sha, path, rowNumber, place, rawText, null, null, raw.getString(5),
+                    fileName(path) + " " + place + ": " + raw.getString(6));
         }
-        ConformedRow result = conformer.conform(fields, fileName(path), rowNumber);
+        ConformedRow result = conformer.conform(fields, fileName(path), place);
         if (!result.isAccepted()) {
-            return rejectedRow(sha, path, rowNumber, rawText, result.column(), result.rawValue(), result.ruleId(),
-                    result.reason());
+            return rejectedRow(sha, path, rowNumber, place, rawText, result.column(), result.rawValue(),
+                    result.ruleId(), result.reason());
         }
         Observation o = result.observation();
         Period p = o.period();
         return RowFactory.create(ObservationKey.id(o), o.releaseId(), Date.valueOf(o.releaseDate()), o.publisher(),
                 p.label(), p.type(), Date.valueOf(p.start()), Date.valueOf(p.end()), o.geoCode(), o.geoVersion(),
                 o.industryCode(), o.comparison(), o.comparisonInferred(), o.measure(), o.valuePct(), o.indexValue(),
-                o.valuePublished(), o.unit(), o.decimalsPublished(), o.status(), o.source(), sha, rowNumber,
-                o.geoInput(), path, rawText, null, null, null, null);
+                o.valuePublished(), o.unit(), o.decimalsPublished(), o.status(), o.source(), sha, rowNumber, place,
+                o.product(), o.quantityUnit(), o.quantity(), o.geoInput(), path, rawText, null, null, null, null);
     }
 
-    private static Row rejectedRow(String sha, String path, int rowNumber, String rawText, String column,
-                                   String rawValue, String ruleId, String reason) {
+    private static Row rejectedRow(String sha, String path, int rowNumber, String place, String rawText,
+                                   String column, String rawValue, String ruleId, String reason) {
         Object[] values = new Object[CONFORMED.size()];
+        values[CONFORMED.fieldIndex("source_place")] = place;
         values[CONFORMED.fieldIndex("file_sha256")] = sha;
         values[CONFORMED.fieldIndex("row_number")] = rowNumber;
         values[CONFORMED.fieldIndex("file_path")] = path;

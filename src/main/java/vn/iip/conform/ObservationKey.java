@@ -8,7 +8,7 @@ public final class ObservationKey {
 
     public static String id(Observation o) {
         String key = String.join("|", o.releaseId(), o.period().label(), o.geoCode(), o.geoVersion(), o.industryCode(),
-                o.comparison(), o.measure());
+                o.comparison(), o.measure()) + (o.product() == null ? "" : "|" + VietnameseText.key(o.product()));
         return Sha256.hex(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32);
     }
 }

@@ -25,7 +25,12 @@ public final class RowConformer {
     }
 
     public ConformedRow conform(Map<String, String> fields, String fileName, int rowNumber) {
-        Place place = new Place(fileName, rowNumber, fields);
+        return conform(fields, fileName, "row " + rowNumber);
+    }
+
+    /** @param where the place in the file as a person finds it: "row 7", "IIP!D7", PC-Axis variable values */
+    public ConformedRow conform(Map<String, String> fields, String fileName, String where) {
+        Place place = new Place(fileName, where, fields);
         String releaseText = place.value("release_date");
         LocalDate releaseDate;
         try {
@@ -56,6 +61,13 @@ public final class RowConformer {
         Outcome<GeographyResolver.Geo> geo = geography.resolve(place.value("geo"), p.start(), p.end());
         if (!geo.isOk()) {
             return place.reject("geo", geo);
+        }
+        if (fields.containsKey("product")) {
+            return ProductFigures.conform(place::value, (column, outcome) -> place.reject(column, outcome),
+                    new Observation(publisher + "@" + releaseDate, releaseDate, publisher, p, geo.value().code(),
+                            geo.value().version(), place.value("geo").trim(), null, null, false, null, null, null,
+                            null, null, 0, null, place.value("source").trim().isEmpty() ? null
+                            : place.value("source").trim(), null, null, null));
         }
         Outcome<String> industry = industries.resolve(place.value("industry"));
         if (!industry.isOk()) {
@@ -98,7 +110,7 @@ public final class RowConformer {
                 growthIndex[0] == null ? null : growthIndex[0].doubleValue(),
                 growthIndex[1] == null ? null : growthIndex[1].doubleValue(),
                 place.value("value").trim(), unit.value(), number.value().decimals(), status.value(),
-                source.isEmpty() ? null : source));
+                source.isEmpty() ? null : source, null, null, null));
     }
 
     /** [growth in % or pp, index (base 100) or null], computed exactly so 119,17 gives 19.17 and not 19.170000000000002. */
@@ -140,13 +152,24 @@ public final class RowConformer {
         return Outcome.ok(new BigDecimal[] {growth, index});
     }
 
-    private static String publisher(String raw) {
+    /** The national offices under their usual names, so one release read from a workbook and a CSV is one release. */
+    private static final Map<String, String> OFFICES = Map.of(
+            "tong cuc thong ke", "GSO", "general statistics office", "GSO",
+            "general statistics office of vietnam", "GSO", "tong cuc thong ke viet nam", "GSO",
+            "cuc thong ke", "NSO", "cuc thong ke bo tai chinh", "NSO", "national statistics office", "NSO",
+            "bo cong thuong", "MOIT", "ministry of industry and trade", "MOIT");
+
+    static String publisher(String raw) {
         String text = VietnameseText.display(raw);
+        String office = OFFICES.get(VietnameseText.words(text));
+        if (office != null) {
+            return office;
+        }
         return text.matches("[A-Za-z]{2,8}") ? text.toUpperCase(java.util.Locale.ROOT) : text;
     }
 
     /** Where a row came from, to prefix every message with it. */
-    private record Place(String fileName, int rowNumber, Map<String, String> fields) {
+    private record Place(String fileName, String where, Map<String, String> fields) {
         String value(String column) {
             String value = fields.get(column);
             return value == null ? "" : value;
@@ -158,7 +181,7 @@ public final class RowConformer {
 
         ConformedRow reject(String column, String ruleId, String message) {
             return ConformedRow.rejected(ruleId, column, value(column),
-                    fileName + " row " + rowNumber + ", column " + column + ": " + message);
+                    fileName + " " + where + ", column " + column + ": " + message);
         }
     }
 }

@@ -7,6 +7,8 @@ public final class Rules {
     public static final String FILE_UNDECODABLE = "file_undecodable";
     public static final String FILE_HEADER_MISSING_COLUMN = "file_header_missing_column";
     public static final String FILE_UNSUPPORTED = "file_unsupported_format";
+    public static final String FILE_RELEASE_DATE_MISSING = "file_release_date_missing";
+    public static final String FILE_SIDECAR_INVALID = "file_sidecar_invalid";
     public static final String ROW_FIELD_COUNT = "row_field_count";
     public static final String ROW_UNTERMINATED_QUOTE = "row_unterminated_quote";
     public static final String RELEASE_DATE_INVALID = "release_date_invalid";
@@ -16,11 +18,13 @@ public final class Rules {
     public static final String GEO_UNKNOWN = "geo_unknown";
     public static final String GEO_NOT_IN_VERSION = "geo_not_in_version";
     public static final String GEO_REGION_NOT_STORED = "geo_region_not_stored";
+    public static final String PRODUCT_LABEL_MISSING = "product_label_missing";
     public static final String INDUSTRY_UNKNOWN = "industry_unknown";
     public static final String INDUSTRY_OUT_OF_SCOPE = "industry_out_of_scope";
     public static final String COMPARISON_UNKNOWN = "comparison_unknown";
     public static final String COMPARISON_PERIOD_MISMATCH = "comparison_period_mismatch";
     public static final String MEASURE_VALUE_ADDED = "measure_value_added";
+    public static final String MEASURE_GROSS_OUTPUT = "measure_gross_output";
     public static final String MEASURE_UNKNOWN = "measure_unknown";
     public static final String UNIT_UNKNOWN = "unit_unknown";
     public static final String UNIT_MEASURE_MISMATCH = "unit_measure_mismatch";

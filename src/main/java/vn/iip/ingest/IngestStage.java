@@ -27,7 +27,15 @@ public final class IngestStage {
      * @param knownHashes sha256 of files already in iip_bronze.extract_file
      */
     public static IngestResult run(Dataset<Row> files, Dataset<Row> knownHashes, String runId, Timestamp now) {
-        Dataset<Row> parsed = files.map(ParsedExtractRows.reader(), Encoders.row(ParsedExtractRows.SCHEMA))
+        org.apache.spark.sql.Column isSidecar = col("path").endsWith(ReleaseMetadata.SIDECAR_SUFFIX);
+        java.util.Map<String, byte[]> sidecars = new java.util.HashMap<>();
+        for (Row sidecar : files.filter(isSidecar).select("path", "content").collectAsList()) {
+            String path = sidecar.getString(0);
+            sidecars.put(path.substring(0, path.length() - ReleaseMetadata.SIDECAR_SUFFIX.length()),
+                    (byte[]) sidecar.get(1));
+        }
+        Dataset<Row> parsed = files.filter(org.apache.spark.sql.functions.not(isSidecar))
+                .map(ParsedExtractRows.reader(sidecars), Encoders.row(ParsedExtractRows.SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         int filesSeen = (int) parsed.count();
         Dataset<Row> firstCopies = parsed
@@ -43,11 +51,11 @@ public final class IngestStage {
                 col("size_bytes"), col("format"), col("encoding"), col("delimiter"),
                 size(col("rows")).as("data_rows"),
                 when(col("file_rule_id").isNull(), lit("ingested")).otherwise(lit("rejected")).as("outcome"),
-                col("file_message").as("outcome_reason"),
+                col("file_message").as("outcome_reason"), col("reader_notes"),
                 lit(now).as("ingested_at"), lit(runId).as("run_id"));
         Dataset<Row> newRows = fresh.select(col("sha256").as("file_sha256"), col("path").as("file_path"),
                         explode(col("rows")).as("r"))
-                .select(col("file_sha256"), col("file_path"), col("r.row_number").as("row_number"),
+                .select(col("file_sha256"), col("file_path"), col("r.row_number").as("row_number"), col("r.place").as("source_place"),
                         col("r.raw_text").as("raw_text"), col("r.fields").as("fields"),
                         col("r.rule_id").as("read_rule_id"), col("r.reason").as("read_reason"),
                         lit(now).as("ingested_at"), lit(runId).as("run_id"));

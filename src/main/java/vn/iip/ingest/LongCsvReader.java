@@ -22,6 +22,22 @@ public final class LongCsvReader {
     private static final java.util.Set<String> KNOWN_COLUMNS = java.util.Set.copyOf(
             java.util.stream.Stream.concat(REQUIRED_COLUMNS.stream(), OPTIONAL_COLUMNS.stream()).toList());
 
+    /** True when a line among the first few names at least two long-format columns (a broken long file still is one). */
+    static boolean hasLongHeader(byte[] content) {
+        String text = TextDecoding.decode(content).text();
+        List<CsvRecords.Record> records = CsvRecords.split(text.length() > 4096 ? text.substring(0, 4096) : text,
+                CsvRecords.detectDelimiter(text));
+        for (CsvRecords.Record record : records.subList(0, Math.min(records.size(), 3))) {
+            long known = record.fields().stream()
+                    .map(f -> f.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT)).filter(KNOWN_COLUMNS::contains)
+                    .count();
+            if (known >= 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static ParsedExtract read(String path, byte[] content) {
         String sha256 = Sha256.hex(content);
         TextDecoding.Decoded decoded = TextDecoding.decode(content);
@@ -54,7 +70,7 @@ public final class LongCsvReader {
             fileMessage = "the file has no header line (its first line holds no known column name); add the header "
                     + String.join(",", REQUIRED_COLUMNS) + " as the first line";
             CsvRecords.Record first = records.get(0);
-            rows.add(new RawRecord(first.lineNumber(), first.text(), Map.of(), fileRule, fileMessage));
+            rows.add(RawRecord.line(first.lineNumber(), first.text(), Map.of(), fileRule, fileMessage));
         }
         for (CsvRecords.Record record : records.subList(1, records.size())) {
             if (record.fields().stream().allMatch(String::isBlank) && !record.unterminatedQuote()) {
@@ -73,20 +89,20 @@ public final class LongCsvReader {
             fields.putIfAbsent(header.get(i), values.get(i));
         }
         if (fileRule != null) {
-            return new RawRecord(record.lineNumber(), record.text(), fields, fileRule, fileMessage);
+            return RawRecord.line(record.lineNumber(), record.text(), fields, fileRule, fileMessage);
         }
         if (record.unterminatedQuote()) {
-            return new RawRecord(record.lineNumber(), record.text(), fields, Rules.ROW_UNTERMINATED_QUOTE,
+            return RawRecord.line(record.lineNumber(), record.text(), fields, Rules.ROW_UNTERMINATED_QUOTE,
                     "a quoted field opened in this row is never closed: the file is probably truncated; re-export it");
         }
         boolean extraAreEmpty = values.size() > header.size()
                 && values.subList(header.size(), values.size()).stream().allMatch(String::isBlank);
         if (values.size() != header.size() && !extraAreEmpty) {
-            return new RawRecord(record.lineNumber(), record.text(), fields, Rules.ROW_FIELD_COUNT, "the row has "
+            return RawRecord.line(record.lineNumber(), record.text(), fields, Rules.ROW_FIELD_COUNT, "the row has "
                     + values.size() + " field(s) but the header has " + header.size()
                     + (values.size() < header.size() ? " (truncated row?)" : " (unquoted delimiter in a value?)")
                     + "; quote values that contain the delimiter and check the row is complete");
         }
-        return new RawRecord(record.lineNumber(), record.text(), fields, null, null);
+        return RawRecord.line(record.lineNumber(), record.text(), fields, null, null);
     }
 }

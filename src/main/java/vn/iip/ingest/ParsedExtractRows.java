@@ -14,22 +14,29 @@ public final class ParsedExtractRows {
 
     public static final StructType SCHEMA = StructType.fromDDL("path STRING, size_bytes BIGINT, sha256 STRING,"
             + " format STRING, encoding STRING, delimiter STRING, file_rule_id STRING, file_message STRING,"
-            + " rows ARRAY<STRUCT<row_number: INT, raw_text: STRING, fields: MAP<STRING, STRING>,"
+            + " reader_notes STRING,"
+            + " rows ARRAY<STRUCT<row_number: INT, place: STRING, raw_text: STRING, fields: MAP<STRING, STRING>,"
             + " rule_id: STRING, reason: STRING>>");
 
-    /** Reads one binaryFile row (path, length, content) with the matching reader. Runs on executors. */
-    public static MapFunction<Row, Row> reader() {
-        return file -> toRow(ExtractReaders.read(file.getString(0), (byte[]) file.get(2)));
+    /**
+     * Reads one binaryFile row (path, length, content) with the matching reader. Runs on executors.
+     *
+     * @param sidecars sidecar bytes by the path of the file they describe (small; shipped with the closure)
+     */
+    public static MapFunction<Row, Row> reader(java.util.Map<String, byte[]> sidecars) {
+        java.util.HashMap<String, byte[]> shipped = new java.util.HashMap<>(sidecars);
+        return file -> toRow(ExtractReaders.read(file.getString(0), (byte[]) file.get(2),
+                shipped.get(file.getString(0))));
     }
 
     static Row toRow(ParsedExtract parsed) {
         List<Row> rows = new ArrayList<>(parsed.rows().size());
         for (RawRecord record : parsed.rows()) {
-            rows.add(RowFactory.create(record.rowNumber(), record.rawText(),
+            rows.add(RowFactory.create(record.rowNumber(), record.place(), record.rawText(),
                     CollectionConverters.asScala(record.fields()), record.ruleId(), record.reason()));
         }
         return RowFactory.create(parsed.path(), parsed.sizeBytes(), parsed.sha256(), parsed.format(),
-                parsed.encoding(), parsed.delimiter(), parsed.fileRuleId(), parsed.fileMessage(),
+                parsed.encoding(), parsed.delimiter(), parsed.fileRuleId(), parsed.fileMessage(), parsed.readerNotes(),
                 CollectionConverters.asScala(rows).toSeq());
     }
 }

@@ -11,6 +11,7 @@ import vn.iip.catalog.GoldTables;
 import vn.iip.catalog.SilverTables;
 import vn.iip.catalog.TableSpec;
 import vn.iip.catalog.Warehouse;
+import vn.iip.conform.Measures;
 import vn.iip.reference.ReferenceData;
 import vn.iip.spark.DeltaWrites;
 
@@ -28,7 +29,9 @@ public final class PublishStage {
         replace(spark, Dimensions.comparison(), GoldTables.DIM_COMPARISON);
         Dataset<Row> observations = spark.table(SilverTables.OBSERVATION.qualifiedName());
         DeltaWrites.replace(Dimensions.release(observations), GoldTables.DIM_RELEASE);
-        Dataset<Row> facts = Facts.releaseFacts(observations).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> iip = observations.filter(org.apache.spark.sql.functions.col("measure")
+                .isin(Measures.IIP, Measures.CONTRIBUTION_PP));
+        Dataset<Row> facts = Facts.releaseFacts(iip).persist(StorageLevel.MEMORY_AND_DISK());
         DeltaWrites.replace(facts, GoldTables.FACT_IIP_RELEASE);
         DeltaWrites.replace(Facts.revisions(facts), GoldTables.FACT_IIP_REVISION);
         long published = facts.count();

@@ -26,6 +26,11 @@ public final class PcAxisReader {
     private static final Pattern UPDATED = Pattern.compile("(\\d{4})(\\d{2})(\\d{2}).*");
 
     public static ParsedExtract read(String path, byte[] content) {
+        return read(path, content, Map.of());
+    }
+
+    /** @param sidecar release metadata that overrides the file's (release_date, publisher, source, comparison…) */
+    public static ParsedExtract read(String path, byte[] content, Map<String, String> sidecar) {
         String sha256 = Sha256.hex(content);
         PxDocument px;
         try {
@@ -35,7 +40,7 @@ public final class PcAxisReader {
         }
         Cube cube;
         try {
-            cube = Cube.of(px);
+            cube = Cube.of(px, sidecar);
         } catch (PxParser.PxFormatException e) {
             return rejected(path, content, sha256, px.encoding(), e.getMessage());
         }
@@ -55,7 +60,7 @@ public final class PcAxisReader {
     private record Cube(PxDocument px, List<String> variables, int[] sizes, Map<String, String> roles,
                         Map<String, String> shared) {
 
-        static Cube of(PxDocument px) throws PxParser.PxFormatException {
+        static Cube of(PxDocument px, Map<String, String> sidecar) throws PxParser.PxFormatException {
             List<String> variables = px.variables();
             int[] sizes = new int[variables.size()];
             long expected = 1;
@@ -82,6 +87,9 @@ public final class PcAxisReader {
             Map<String, String> shared = new LinkedHashMap<>();
             String updated = px.first("LAST-UPDATED") != null ? px.first("LAST-UPDATED") : px.first("CREATION-DATE");
             Matcher date = updated == null ? null : UPDATED.matcher(updated.trim());
+            if (sidecar.containsKey("release_date")) {
+                date = UPDATED.matcher(sidecar.get("release_date").replace("-", ""));
+            }
             if (date == null || !date.matches()) {
                 throw new PxParser.PxFormatException("no release date: neither LAST-UPDATED nor CREATION-DATE gives"
                         + " one (CCYYMMDD hh:mm); a figure is never stored without the day it was published");
@@ -98,6 +106,7 @@ public final class PcAxisReader {
             shared.put("comparison", comparison(basis));
             shared.put("geo", "VN");
             shared.put("industry", "TOTAL");
+            shared.putAll(sidecar);
             return new Cube(px, variables, sizes, roles, shared);
         }
 
@@ -148,7 +157,7 @@ public final class PcAxisReader {
             if (note != null) {
                 fields.put("note", note);
             }
-            return new RawRecord(cell + 1, place + ": " + value, fields, null, null);
+            return new RawRecord(cell + 1, place.toString(), place + ": " + value, fields, null, null);
         }
 
         /** CELLNOTE("v1","v2",…) in STUB+HEADING order; "*" matches any value. Kept with the row. */

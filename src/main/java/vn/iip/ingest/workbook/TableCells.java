@@ -1,0 +1,177 @@
+package vn.iip.ingest.workbook;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.iip.conform.GeographyResolver;
+import vn.iip.conform.IndustryResolver;
+import vn.iip.conform.Rules;
+import vn.iip.conform.VietnameseText;
+import vn.iip.ingest.RawRecord;
+import vn.iip.reference.ReferenceData;
+
+/**
+ * Decides what a report table is — IIP by industry, IIP by province, main products, or the discontinued gross-output
+ * index — and turns each of its value cells into a long-format row. Row labels are read by conform, not here: this
+ * class only counts how many labels look like provinces to tell the two IIP layouts apart.
+ */
+final class TableCells {
+    private TableCells() {}
+
+    enum Kind {
+        INDUSTRIES("IIP table, rows are industries"),
+        PROVINCES("IIP table, rows are provinces"),
+        PRODUCTS("main-products table (quantities and growth)"),
+        GROSS_OUTPUT("gross-output index table (discontinued measure, quarantined)");
+
+        private final String description;
+
+        Kind(String description) {
+            this.description = description;
+        }
+
+        String description() {
+            return description;
+        }
+    }
+
+    private static final Pattern PROVINCE_MARKER = Pattern.compile("\\b(?:tinh|thanh pho|tp)\\b");
+
+    static void emit(WorkbookReader.SheetTables sheet, int index, WorkbookReader.Release release, List<RawRecord> out,
+                     List<String> notes) {
+        SheetGrid grid = sheet.grid();
+        ReportTable table = sheet.tables().get(index);
+        List<String> title = sheet.titles().get(index);
+        if (table.valueColumns().isEmpty()) {
+            notes.add("a table at " + grid.address(table.headerFirstRow(), 0) + " skipped: no column header names a"
+                    + " period");
+            return;
+        }
+        Kind kind = kind(grid, table, title);
+        for (String ignored : table.ignoredColumns()) {
+            notes.add("sheet '" + grid.sheetName() + "' column " + ignored + " ignored: it names no period");
+        }
+        String titleText = VietnameseText.display(String.join(" ", title));
+        String firstPeriod = table.valueColumns().values().iterator().next().period();
+        String titleGeo = provinceInTitle(title, WorkbookReader.periodStart(firstPeriod));
+        boolean growthRates = WorkbookReader.words(title).contains("toc do tang");
+        for (int row : table.dataRows()) {
+            if (!table.hasValues(grid, row)) {
+                continue; // section headings ("Trong đó:"), footnotes: kept as lines, not figures
+            }
+            String label = table.label(grid, row);
+            for (Map.Entry<Integer, HeaderText> column : table.valueColumns().entrySet()) {
+                String value = grid.text(row, column.getKey());
+                if (value.isBlank()) {
+                    continue;
+                }
+                HeaderText header = column.getValue();
+                Map<String, String> fields = new LinkedHashMap<>(release.fields());
+                fields.put("period", header.period());
+                fields.put("value", value);
+                String status = release.sidecar().getOrDefault("status", header.status() != null ? header.status()
+                        : release.status());
+                if (status != null) {
+                    fields.put("status", status);
+                }
+                String ruleId = null;
+                String reason = null;
+                switch (kind) {
+                    case PRODUCTS -> product(fields, label, grid.text(row, table.unitColumn()), header);
+                    case INDUSTRIES, PROVINCES, GROSS_OUTPUT -> {
+                        fields.put("measure", release.sidecar().getOrDefault("measure", "iip"));
+                        fields.put("unit", release.sidecar().getOrDefault("unit", growthRates ? "pct" : "index"));
+                        fields.put("comparison", release.sidecar().getOrDefault("comparison",
+                                header.comparison() == null ? "" : header.comparison()));
+                        boolean provinces = kind == Kind.PROVINCES;
+                        fields.put("geo", provinces ? label : release.sidecar().getOrDefault("geo",
+                                titleGeo));
+                        fields.put("industry", provinces ? release.sidecar().getOrDefault("industry", "TOTAL") : label);
+                        if (kind == Kind.GROSS_OUTPUT) {
+                            ruleId = Rules.MEASURE_GROSS_OUTPUT;
+                            reason = "the table is titled '" + titleText + "': the gross-output index (chỉ số giá trị"
+                                    + " sản xuất), discontinued in 2011, not the IIP; it must not be spliced onto IIP"
+                                    + " series — keep such tables out of the landing folder";
+                        }
+                    }
+                }
+                String place = grid.address(row, column.getKey());
+                String rawText = label + " | " + table.headers().get(column.getKey()) + " = " + value;
+                out.add(new RawRecord(out.size() + 1, place, rawText, fields, ruleId, reason));
+            }
+        }
+    }
+
+    /** Product tables: quantities (unit from the unit column) and growth against the same period, as indices. */
+    private static void product(Map<String, String> fields, String label, String unit, HeaderText header) {
+        fields.put("product", label);
+        fields.put("quantity_unit", unit);
+        fields.put("geo", fields.getOrDefault("geo", "VN"));
+        if (header.comparison() != null) {
+            fields.put("measure", "product_growth");
+            fields.put("comparison", header.comparison());
+            fields.put("unit", "index");
+        } else {
+            fields.put("measure", "product_quantity");
+            fields.put("comparison", header.yearToDate() ? "ytd_level" : "level");
+            fields.put("unit", "quantity");
+        }
+    }
+
+    static Kind kind(SheetGrid grid, ReportTable table, List<String> title) {
+        String titleWords = WorkbookReader.words(title) + " " + VietnameseText.words(table.headers().get(0));
+        if (titleWords.contains("gia tri san xuat")) {
+            return Kind.GROSS_OUTPUT;
+        }
+        if (table.unitColumn() >= 0 || titleWords.contains("san pham")) {
+            return Kind.PRODUCTS;
+        }
+        if (titleWords.matches(".*\\b(dia phuong|tinh thanh pho|cac tinh|tinh thanh)\\b.*")) {
+            return Kind.PROVINCES;
+        }
+        String period = table.valueColumns().values().iterator().next().period();
+        LocalDate start = WorkbookReader.periodStart(period);
+        LocalDate end = start.plusMonths(1).minusDays(1);
+        GeographyResolver geography = new GeographyResolver(ReferenceData.get());
+        IndustryResolver industries = new IndustryResolver(ReferenceData.get());
+        int provinces = 0;
+        int industryRows = 0;
+        for (int row : table.dataRows()) {
+            String label = table.label(grid, row);
+            var geo = geography.resolve(label, start, end);
+            if (geo.isOk() && !"VN".equals(geo.value().code()) || Rules.GEO_REGION_NOT_STORED.equals(geo.ruleId())) {
+                provinces++;
+            } else if (industries.resolve(label).isOk()) {
+                industryRows++;
+            }
+        }
+        return provinces > industryRows ? Kind.PROVINCES : Kind.INDUSTRIES;
+    }
+
+    /**
+     * "CHỈ SỐ SẢN XUẤT CÔNG NGHIỆP TỈNH ĐỒNG NAI THÁNG 11 NĂM 2021" is Đồng Nai's table: after "tỉnh", "thành phố"
+     * or "TP." the longest run of up to four words that names a province of the period's geography. Otherwise the
+     * country's.
+     */
+    static String provinceInTitle(List<String> title, LocalDate periodStart) {
+        GeographyResolver geography = new GeographyResolver(ReferenceData.get());
+        for (String line : title) {
+            String words = VietnameseText.words(line);
+            Matcher marker = PROVINCE_MARKER.matcher(words);
+            while (marker.find()) {
+                String[] after = words.substring(marker.end()).trim().split(" ");
+                for (int n = Math.min(4, after.length); n >= 1; n--) {
+                    String candidate = String.join(" ", java.util.Arrays.copyOf(after, n));
+                    var geo = geography.resolve(candidate, periodStart, periodStart);
+                    if (geo.isOk() && !"VN".equals(geo.value().code())) {
+                        return geo.value().code();
+                    }
+                }
+            }
+        }
+        return "VN";
+    }
+}
