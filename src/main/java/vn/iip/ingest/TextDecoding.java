@@ -8,10 +8,11 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes an extract's bytes: UTF-8 with or without BOM, UTF-16 with a BOM, and Windows-1258 when the bytes show
- * Vietnamese evidence (its letters and combining tone marks; composed to NFC). Anything else is reported (with the
- * offset of the first byte that is not UTF-8) rather than half-mangled; the caller still gets Latin-1 text to split
- * into rows, which all go to quarantine.
+ * Decodes an extract's bytes: UTF-8 with or without BOM, UTF-16 with a BOM or recognised by its zero bytes, and the
+ * legacy 8-bit Vietnamese codes when the bytes show Vietnamese evidence: Windows-1258 (letters and combining tone
+ * marks, composed to NFC) and TCVN3 (the ".Vn" fonts' code, {@link Tcvn3}); when both fit, the one with more evidence
+ * per high byte wins. Anything else is reported (with the offset of the first byte that is not UTF-8) rather than
+ * half-mangled; the caller still gets Latin-1 text to split into rows, which all go to quarantine.
  */
 public final class TextDecoding {
     private TextDecoding() {}
@@ -29,7 +30,41 @@ public final class TextDecoding {
         if (startsWith(bytes, 0xFE, 0xFF)) {
             return new Decoded(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE), "UTF-16BE (BOM)", null);
         }
+        String utf16 = utf16WithoutBom(bytes);
+        if (utf16 != null) {
+            java.nio.charset.Charset charset = utf16.equals("UTF-16LE") ? StandardCharsets.UTF_16LE
+                    : StandardCharsets.UTF_16BE;
+            return new Decoded(new String(bytes, charset), utf16 + " (no BOM; zero bytes at every "
+                    + (utf16.equals("UTF-16LE") ? "odd" : "even") + " offset)", null);
+        }
         return strict(bytes, 0, "UTF-8");
+    }
+
+    /** Text in UTF-16 has a zero byte in most ASCII characters; 8-bit text and UTF-8 have none. */
+    static String utf16WithoutBom(byte[] bytes) {
+        if (bytes.length < 8 || bytes.length % 2 != 0) {
+            return null;
+        }
+        int evenZeros = 0;
+        int oddZeros = 0;
+        int sample = Math.min(bytes.length, 4096);
+        for (int i = 0; i < sample; i++) {
+            if (bytes[i] == 0) {
+                if (i % 2 == 0) {
+                    evenZeros++;
+                } else {
+                    oddZeros++;
+                }
+            }
+        }
+        int pairs = sample / 2;
+        if (oddZeros > pairs / 2 && evenZeros == 0) {
+            return "UTF-16LE";
+        }
+        if (evenZeros > pairs / 2 && oddZeros == 0) {
+            return "UTF-16BE";
+        }
+        return null;
     }
 
     private static Decoded strict(byte[] bytes, int offset, String name) {
@@ -42,17 +77,34 @@ public final class TextDecoding {
         } catch (CharacterCodingException e) {
             int position = buffer.position();
             int length = e instanceof MalformedInputException m ? m.getInputLength() : 1;
-            Decoded legacy = windows1258(bytes, offset);
+            Decoded legacy = legacyVietnamese(bytes, offset);
             if (legacy != null) {
                 return legacy;
             }
             String problem = String.format("the file cannot be decoded confidently: byte 0x%02X at offset %d cannot"
                     + " start or continue a UTF-8 character (%d byte(s)), and the bytes do not read as Vietnamese in"
-                    + " Windows-1258; re-save it as UTF-8", bytes[Math.min(position, bytes.length - 1)] & 0xFF,
+                    + " Windows-1258 or TCVN3; re-save it as UTF-8", bytes[Math.min(position, bytes.length - 1)] & 0xFF,
                     position, length);
             return new Decoded(new String(bytes, offset, bytes.length - offset, StandardCharsets.ISO_8859_1),
                     "unknown (not UTF-8)", problem);
         }
+    }
+
+    /** Windows-1258 or TCVN3, whichever shows more Vietnamese per high byte; null when neither is convincing. */
+    static Decoded legacyVietnamese(byte[] bytes, int offset) {
+        Decoded windows = windows1258(bytes, offset);
+        Tcvn3.Evidence tcvn = Tcvn3.looksLikeTcvn3(bytes, offset) ? Tcvn3.evidence(bytes, offset) : null;
+        if (tcvn != null && (windows == null || tcvn.share() > windowsShare(bytes, offset))) {
+            String evidence = String.format("TCVN3 (%d Vietnamese letters in %d words, %d other high bytes)",
+                    tcvn.vietnameseLetters(), tcvn.words(), tcvn.otherHighBytes());
+            return new Decoded(Tcvn3.decode(bytes, offset), evidence, null);
+        }
+        return windows;
+    }
+
+    private static double windowsShare(byte[] bytes, int offset) {
+        int[] counts = windows1258Counts(bytes, offset);
+        return counts == null ? 0 : counts[0] / (double) Math.max(1, counts[0] + counts[1]);
     }
 
     /**
@@ -60,6 +112,18 @@ public final class TextDecoding {
      * such characters make up nearly all non-ASCII text; the evidence goes into the encoding name on extract_file.
      */
     static Decoded windows1258(byte[] bytes, int offset) {
+        int[] counts = windows1258Counts(bytes, offset);
+        if (counts == null || counts[0] < 3 || counts[0] < 9 * counts[1]) {
+            return null;
+        }
+        String text = new String(bytes, offset, bytes.length - offset, java.nio.charset.Charset.forName("windows-1258"));
+        String evidence = String.format("windows-1258 (%d Vietnamese letters and tone marks, %d other non-ASCII"
+                + " characters)", counts[0], counts[1]);
+        return new Decoded(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC), evidence, null);
+    }
+
+    /** [Vietnamese letters and tone marks after a letter, other non-ASCII characters], or null if not 1258 at all. */
+    private static int[] windows1258Counts(byte[] bytes, int offset) {
         String text;
         try {
             text = java.nio.charset.Charset.forName("windows-1258").newDecoder()
@@ -83,12 +147,7 @@ public final class TextDecoding {
                 other++;
             }
         }
-        if (vietnamese < 3 || vietnamese < 9 * other) {
-            return null;
-        }
-        String evidence = String.format("windows-1258 (%d Vietnamese letters and tone marks, %d other non-ASCII"
-                + " characters)", vietnamese, other);
-        return new Decoded(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC), evidence, null);
+        return new int[] {vietnamese, other};
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {

@@ -75,7 +75,7 @@ public final class PcAxisReader {
                 String role = role(px, variable);
                 if (role == null) {
                     throw new PxParser.PxFormatException("variable \"" + variable + "\" (" + sizes[v] + " values) is"
-                            + " neither time, geography nor industry, so its cells cannot become IIP figures");
+                            + " neither time, geography, industry nor comparison, so its cells cannot become IIP figures");
                 }
                 roles.put(variable, role);
             }
@@ -211,6 +211,12 @@ public final class PcAxisReader {
             }
             if (words.contains("nganh") || words.contains("industry")) {
                 return "industry";
+            }
+            boolean comparesValues = px.values(variable).stream()
+                    .anyMatch(v -> VietnameseText.words(v).contains("so voi"));
+            if (words.contains("so sanh") || words.contains("chi tieu") || words.contains("comparison")
+                    || comparesValues) {
+                return "comparison"; // one cube holding several comparisons: "So với tháng trước", "So với cùng kỳ"
             }
             return px.values(variable).size() == 1 ? "ignored" : null;
         }
