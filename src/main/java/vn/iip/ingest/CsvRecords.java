@@ -70,18 +70,24 @@ final class CsvRecords {
         return records;
     }
 
-    /** The delimiter of the header line: ';' or tab when they outnumber ',' outside quotes. */
+    /**
+     * The delimiter of the first line that has one (PX-Web exports put title lines without any above the header):
+     * ';' or tab when they outnumber ',' outside quotes.
+     */
     static char detectDelimiter(String text) {
         int comma = 0;
         int semicolon = 0;
         int tab = 0;
         boolean quoted = false;
+        int lines = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted && (c == '\n' || c == '\r')) {
-                break;
+                if (comma + semicolon + tab > 0 || ++lines > 10) {
+                    break;
+                }
             } else if (!quoted) {
                 comma += c == ',' ? 1 : 0;
                 semicolon += c == ';' ? 1 : 0;

@@ -62,6 +62,7 @@ public final class ReleaseMetadata {
             for (String line : lines) {
                 String words = VietnameseText.words(line);
                 boolean labelled = words.contains("cong bo") || words.contains("phat hanh") || words.contains("release")
+                        || words.contains("cap nhat") || words.contains("updated")
                         || words.contains("published");
                 if (labelledOnly && !labelled) {
                     continue;

@@ -17,6 +17,27 @@ public final class GoldenWorkbooks {
         Files.write(folder.resolve("gso-2021-11-iip.xlsx"), gsoNovember2021());
         Files.write(folder.resolve("dong-nai-2020-11-iip.xlsx"), dongNaiNovember2020());
         Files.write(folder.resolve("moit-2021-08-provinces.xlsx"), moitProvincesAugust2021());
+        Files.write(folder.resolveSibling("same-release").resolve("gso-2021-11.xlsx"), sameReleaseNovember2021());
+    }
+
+    /** The release of extracts/same-release/gso-2021-11.csv laid out as GSO's table ("..": not published). */
+    public static byte[] sameReleaseNovember2021() throws IOException {
+        try (WorkbookWriter w = new WorkbookWriter()) {
+            w.sheet("IIP")
+                    .row("TỔNG CỤC THỐNG KÊ")
+                    .row("CHỈ SỐ SẢN XUẤT CÔNG NGHIỆP THÁNG 11 NĂM 2021").merge("A2:D2")
+                    .row("", "", "", "Đơn vị tính: %")
+                    .row("", "Tháng 11 năm 2021 so với tháng trước", "Tháng 11 năm 2021 so với cùng kỳ năm trước",
+                            "11 tháng năm 2021 so với cùng kỳ năm trước")
+                    .row("TOÀN NGÀNH CÔNG NGHIỆP", "#105.5", "#105.6", "#103.6")
+                    .row("Khai khoáng", "#108.0", "#102.2", "#94.0")
+                    .row("Công nghiệp chế biến, chế tạo", "#105.9", "#106.4", "#104.8")
+                    .row("Sản xuất và phân phối điện, khí đốt, nước nóng, hơi nước và điều hoà không khí", "..",
+                            "#102.2", "#103.8")
+                    .row("Cung cấp nước, hoạt động quản lý và xử lý rác thải, nước thải", "..", "#101.2", "#103.0")
+                    .row("Ghi chú: số liệu ước tính. Ngày công bố: 29/11/2021");
+            return w.bytes();
+        }
     }
 
     /** GSO's monthly table: two-row merged header, Excel numbers, a products sheet, a notes sheet, an empty sheet. */
