@@ -7,6 +7,7 @@ public final class Rules {
     public static final String FILE_UNDECODABLE = "file_undecodable";
     public static final String FILE_HEADER_MISSING_COLUMN = "file_header_missing_column";
     public static final String FILE_UNSUPPORTED = "file_unsupported_format";
+    public static final String FILE_EMPTY = "file_empty";
     public static final String FILE_RELEASE_DATE_MISSING = "file_release_date_missing";
     public static final String FILE_SIDECAR_INVALID = "file_sidecar_invalid";
     public static final String ROW_FIELD_COUNT = "row_field_count";

@@ -49,7 +49,9 @@ public final class LongCsvReader {
         List<RawRecord> rows = new ArrayList<>();
         if (records.isEmpty()) {
             return new ParsedExtract(path, content.length, sha256, FORMAT, decoded.encoding(), String.valueOf(delimiter),
-                    fileRule, fileMessage == null ? "the file is empty: no header, no rows" : fileMessage, rows);
+                    fileRule == null ? Rules.FILE_EMPTY : fileRule,
+                    fileMessage == null ? "the file is empty: no header, no rows; remove it or export it again" : fileMessage,
+                    rows);
         }
         List<String> header = new ArrayList<>();
         for (String name : records.get(0).fields()) {

@@ -21,6 +21,7 @@ public final class PcAxisReader {
     private PcAxisReader() {}
 
     public static final String FORMAT = "pc_axis";
+    private static final String NO_RELEASE_DATE = "no release date";
     private static final Pattern STATUS_PREFIX = Pattern.compile("^(sơ bộ|ước tính|chính thức|so bo|uoc tinh)\\s+(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern UPDATED = Pattern.compile("(\\d{4})(\\d{2})(\\d{2}).*");
@@ -52,7 +53,8 @@ public final class PcAxisReader {
     }
 
     private static ParsedExtract rejected(String path, byte[] content, String sha256, String encoding, String why) {
-        return new ParsedExtract(path, content.length, sha256, FORMAT, encoding, null, Rules.FILE_UNSUPPORTED,
+        String rule = why.startsWith(NO_RELEASE_DATE) ? Rules.FILE_RELEASE_DATE_MISSING : Rules.FILE_UNSUPPORTED;
+        return new ParsedExtract(path, content.length, sha256, FORMAT, encoding, null, rule,
                 "the PC-Axis file cannot be read: " + why, List.of());
     }
 
@@ -91,8 +93,9 @@ public final class PcAxisReader {
                 date = UPDATED.matcher(sidecar.get("release_date").replace("-", ""));
             }
             if (date == null || !date.matches()) {
-                throw new PxParser.PxFormatException("no release date: neither LAST-UPDATED nor CREATION-DATE gives"
-                        + " one (CCYYMMDD hh:mm); a figure is never stored without the day it was published");
+                throw new PxParser.PxFormatException(NO_RELEASE_DATE + ": neither LAST-UPDATED nor CREATION-DATE"
+                        + " gives one (CCYYMMDD hh:mm) and there is no sidecar FILE.release.properties with"
+                        + " release_date; a figure is never stored without the day it was published");
             }
             shared.put("release_date", date.group(1) + "-" + date.group(2) + "-" + date.group(3));
             String source = px.first("SOURCE");

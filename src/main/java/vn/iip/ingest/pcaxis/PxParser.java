@@ -35,8 +35,10 @@ public final class PxParser {
         String prefix = new String(bytes, StandardCharsets.ISO_8859_1);
         int dataAt = prefix.indexOf("DATA=");
         Matcher codepage = CODEPAGE.matcher(dataAt < 0 ? prefix : prefix.substring(0, dataAt));
-        String encoding = codepage.find() ? codepage.group(1).trim() : "iso-8859-1";
-        String text = decode(bytes, encoding);
+        String declared = codepage.find() ? codepage.group(1).trim() : "iso-8859-1";
+        String[] decoded = decodeChecked(bytes, declared);
+        String encoding = decoded[0];
+        String text = decoded[1];
         Matcher language = LANGUAGE.matcher(text);
         String defaultLanguage = language.find() ? language.group(1) : null;
         Map<String, List<String>> keywords = new LinkedHashMap<>();
@@ -137,6 +139,27 @@ public final class PxParser {
                     + " of variable \"" + variable + "\"");
         }
         return values.get(index);
+    }
+
+    /**
+     * [encoding as recorded, text]. A wrong CODEPAGE is common (exports say iso-8859-1 and write UTF-8): valid UTF-8
+     * with multi-byte characters is taken as UTF-8 whatever the file declares, and a file declared UTF-8 that is not
+     * is read as Windows-1258 or TCVN3 only when its bytes show Vietnamese; the evidence is recorded either way.
+     */
+    static String[] decodeChecked(byte[] bytes, String declared) throws PxFormatException {
+        boolean declaredUtf8 = declared.replace("-", "").equalsIgnoreCase("utf8");
+        vn.iip.ingest.TextDecoding.Decoded sniffed = vn.iip.ingest.TextDecoding.decode(bytes);
+        boolean multiByteUtf8 = sniffed.problem() == null && sniffed.encoding().startsWith("UTF-8")
+                && sniffed.text().chars().anyMatch(c -> c >= 0x80);
+        if (!declaredUtf8 && multiByteUtf8) {
+            return new String[] {"utf-8 (CODEPAGE says \"" + declared + "\" but the bytes are valid UTF-8 with"
+                    + " multi-byte characters)", decode(bytes, "UTF-8")};
+        }
+        if (declaredUtf8 && sniffed.problem() == null && !sniffed.encoding().startsWith("UTF-")) {
+            return new String[] {sniffed.encoding() + "; CODEPAGE says \"" + declared + "\" but the bytes are not"
+                    + " UTF-8", Normalizer.normalize(sniffed.text().replace("\uFEFF", ""), Normalizer.Form.NFC)};
+        }
+        return new String[] {declared, decode(bytes, declared)};
     }
 
     private static String decode(byte[] bytes, String encoding) throws PxFormatException {

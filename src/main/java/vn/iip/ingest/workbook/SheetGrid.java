@@ -98,7 +98,8 @@ public final class SheetGrid {
             case STRING -> VietnameseText.display(cell.getRichStringCellValue().getString());
             case NUMERIC -> DateUtil.isCellDateFormatted(cell)
                     ? "date " + cell.getLocalDateTimeCellValue().toLocalDate()
-                    : number(cell.getNumericCellValue(), formatter.formatCellValue(cell));
+                    : number(cell.getNumericCellValue(), formatter.formatRawCellContents(cell.getNumericCellValue(),
+                    cell.getCellStyle().getDataFormat(), cell.getCellStyle().getDataFormatString()));
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
             case ERROR -> "error " + org.apache.poi.ss.usermodel.FormulaError.forInt(cell.getErrorCellValue()).getString();
             default -> "";
