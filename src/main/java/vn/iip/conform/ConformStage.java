@@ -122,29 +122,33 @@ public final class ConformStage {
         WindowSpec mostPreciseFirst = sameFigure.orderBy(col("decimals_published").desc(), col("file_path"),
                 col("row_number"));
         Column accepted = col("rule_id").isNull();
+        // Growth for IIP figures, the quantity for product quantities: what two copies must agree on.
+        Column compared = functions.coalesce(col("value_pct"), col("quantity"));
         Dataset<Row> ranked = conformed
+                .withColumn("compared_value", compared)
                 .withColumn("copy_rank", when(accepted, row_number().over(mostPreciseFirst)))
-                .withColumn("best_value", when(accepted, first(col("value_pct")).over(mostPreciseFirst)))
-                .withColumn("first_row", first(col("row_number")).over(mostPreciseFirst))
+                .withColumn("best_value", when(accepted, first(col("compared_value")).over(mostPreciseFirst)))
+                .withColumn("first_place", first(col("source_place")).over(mostPreciseFirst))
                 .withColumn("first_path", first(col("file_path")).over(mostPreciseFirst))
-                .withColumn("disagrees", when(accepted, not(agree(col("value_pct"), col("best_value"),
+                .withColumn("disagrees", when(accepted, not(agree(col("compared_value"), col("best_value"),
                         col("decimals_published"))).cast("int")))
                 .withColumn("disagreeing", when(accepted, sum(col("disagrees")).over(sameFigure)));
         Dataset<Row> existing = existingObservations.select(col("observation_id").as("loaded_id"),
-                col("value_pct").as("loaded_value"), col("decimals_published").as("loaded_decimals"),
-                col("file_path").as("loaded_path"), col("row_number").as("loaded_row"));
+                functions.coalesce(col("value_pct"), col("quantity")).as("loaded_value"),
+                col("decimals_published").as("loaded_decimals"), col("file_path").as("loaded_path"),
+                col("source_place").as("loaded_place"));
         Dataset<Row> joined = ranked.join(existing, ranked.col("observation_id").equalTo(existing.col("loaded_id")),
                 "left");
-        Column prefix = concat(col("file_name_for_message"), lit(" row "), col("row_number"), lit(": "));
+        Column prefix = concat(col("file_name_for_message"), lit(" "), col("source_place"), lit(": "));
         Column conflict = accepted.and(col("disagreeing").gt(0));
         Column duplicate = accepted.and(col("copy_rank").gt(1));
         Column loaded = accepted.and(col("loaded_id").isNotNull());
-        Column sameAsLoaded = agree(col("value_pct"), col("loaded_value"),
+        Column sameAsLoaded = agree(col("compared_value"), col("loaded_value"),
                 functions.least(col("decimals_published"), col("loaded_decimals")));
-        Column place = concat(lit("row "), col("first_row"), lit(" of "), col("first_path"));
-        Column figure = concat(lit("the figure ("), col("period"), lit(", "), col("geo_code"), lit(", "),
-                col("industry_code"), lit(", "), col("comparison"), lit(", "), col("measure"), lit(") of release "),
-                col("release_id"));
+        Column place = concat(col("first_place"), lit(" of "), col("first_path"));
+        Column figure = concat(lit("the figure ("), functions.concat_ws(", ", col("period"), col("geo_code"),
+                functions.coalesce(col("industry_code"), col("product_name")), col("comparison"), col("measure")),
+                lit(") of release "), col("release_id"));
         return joined
                 .withColumn("file_name_for_message", functions.regexp_extract(col("file_path"), "([^/]*)$", 1))
                 .withColumn("reason", when(conflict, concat(prefix, figure, lit(" appears with different values in"
@@ -152,10 +156,10 @@ public final class ConformStage {
                         + " the extract and load it again")))
                         .when(duplicate, concat(prefix, figure, lit(" repeats "), place, lit(" (same value at the"
                                 + " published precision); the most precise copy was kept: remove the repeated row")))
-                        .when(loaded.and(sameAsLoaded), concat(prefix, figure, lit(" was already loaded from row "),
-                                col("loaded_row"), lit(" of "), col("loaded_path"), lit(" with the same value; nothing"
+                        .when(loaded.and(sameAsLoaded), concat(prefix, figure, lit(" was already loaded from "),
+                                col("loaded_place"), lit(" of "), col("loaded_path"), lit(" with the same value; nothing"
                                 + " to do unless the file was meant to carry a new release date")))
-                        .when(loaded, concat(prefix, figure, lit(" was already loaded from row "), col("loaded_row"),
+                        .when(loaded, concat(prefix, figure, lit(" was already loaded from "), col("loaded_place"),
                                 lit(" of "), col("loaded_path"), lit(" with value "), col("loaded_value"),
                                 lit("; a revision needs its own release (a later release_date)")))
                         .otherwise(col("reason")))
