@@ -127,6 +127,7 @@ class LongCsvReaderTest {
     void anEmptyFileHasNoRowsAndSaysSo() {
         ParsedExtract parsed = read("");
         assertEquals(0, parsed.rows().size());
-        assertEquals("the file is empty: no header, no rows", parsed.fileMessage());
+        assertEquals("file_empty", parsed.fileRuleId());
+        assertEquals("the file is empty: no header, no rows; remove it or export it again", parsed.fileMessage());
     }
 }

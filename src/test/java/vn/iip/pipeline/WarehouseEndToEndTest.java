@@ -328,12 +328,14 @@ class WarehouseEndToEndTest {
         var spark = SharedWarehouse.spark();
         long observations = (Long) value("SELECT count(*) FROM iip_silver.observation");
         // What a run that died before registering its file leaves behind: rows of a file missing from extract_file.
-        spark.sql("INSERT INTO iip_bronze.extract_row SELECT 'deadbeef', row_number, raw_text, fields, read_rule_id,"
+        spark.sql("INSERT INTO iip_bronze.extract_row SELECT 'deadbeef', row_number, source_place, raw_text, fields,"
+                + " read_rule_id,"
                 + " ingested_at, 'crashed-run' FROM iip_bronze.extract_row LIMIT 3");
         spark.sql("INSERT INTO iip_silver.observation SELECT observation_id, release_id, release_date, publisher, period,"
                 + " period_type, period_start, period_end, geo_code, geo_version, industry_code, comparison,"
                 + " comparison_inferred, measure, value_pct, index_value, value_published, unit_published,"
-                + " decimals_published, status, source, 'deadbeef', row_number, geo_input, file_path, 'crashed-run',"
+                + " decimals_published, status, source, 'deadbeef', row_number, source_place, geo_input, product_name,"
+                + " quantity_unit, quantity, file_path, 'crashed-run',"
                 + " ingested_at FROM iip_silver.observation LIMIT 3");
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         RunReport report = new Pipeline(spark, new RunConfig(null, SharedWarehouse.root().toString()),

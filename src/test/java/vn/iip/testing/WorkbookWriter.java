@@ -17,8 +17,18 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * an Excel date; a row spec "merge:B4:C4" merges a range.
  */
 public final class WorkbookWriter implements AutoCloseable {
-    private final XSSFWorkbook workbook = new XSSFWorkbook();
+    private final org.apache.poi.ss.usermodel.Workbook workbook;
     private Sheet sheet;
+
+    /** An .xlsx workbook. */
+    public WorkbookWriter() {
+        this(false);
+    }
+
+    /** @param legacy true for the binary .xls format of Excel 97–2003, still found in older office folders */
+    public WorkbookWriter(boolean legacy) {
+        workbook = legacy ? new org.apache.poi.hssf.usermodel.HSSFWorkbook() : new XSSFWorkbook();
+    }
 
     public WorkbookWriter sheet(String name) {
         sheet = workbook.createSheet(name);

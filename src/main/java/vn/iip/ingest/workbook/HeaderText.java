@@ -18,7 +18,10 @@ public record HeaderText(String period, boolean yearToDate, String status, Strin
     private static final Pattern YEAR = Pattern.compile("(?:^|\\bnam )(\\d{4})\\b");
     private static final Pattern BARE_YEAR = Pattern.compile("(?:^|\\s)(\\d{4})(?:\\s|$)");
 
-    /** Null when the text names no period at all (a label column, "Đơn vị tính", "Quyền số"). */
+    /**
+     * Null when the text neither names a period nor compares (a label column, "Đơn vị tính", "Quyền số"). A header
+     * that only compares ("So với tháng trước") has a null period: the table's title names it.
+     */
     public static HeaderText parse(String header) {
         String words = VietnameseText.words(header);
         String status = null;
@@ -47,7 +50,21 @@ public record HeaderText(String period, boolean yearToDate, String status, Strin
         } else if ((m = YEAR.matcher(words)).find() || (m = BARE_YEAR.matcher(words)).find()) {
             period = m.group(1);
         }
-        return period == null ? null : new HeaderText(period, yearToDate, status, comparison);
+        if (period == null && comparison == null) {
+            return null;
+        }
+        return new HeaderText(period, yearToDate, status, comparison);
+    }
+
+    /** The first period named in the lines (a table title: "CHỈ SỐ SẢN XUẤT CÔNG NGHIỆP THÁNG 11 NĂM 2021"). */
+    public static String periodIn(java.util.List<String> lines) {
+        for (String line : lines) {
+            HeaderText text = parse(line);
+            if (text != null && text.period() != null) {
+                return text.period();
+            }
+        }
+        return null;
     }
 
     private static String twoDigits(String month) {

@@ -85,13 +85,23 @@ public record ReportTable(int headerFirstRow, int headerLastRow, int firstValueC
         return new ReportTable(first, last, firstValue, unitColumn, headers, valueColumns, dataRows, ignored);
     }
 
-    /** The row label: every text left of the value columns (a code column and a name column join: "B Khai khoáng"). */
+    /** List bullets and numbering in front of a label ("- ", "1. ", "II. ", "a) "), footnote marks after it. */
+    private static final java.util.regex.Pattern BULLET = java.util.regex.Pattern.compile(
+            "^(?:[-+•*–—]+|\\d{1,2}[.)]|[IVX]{1,4}[.)]|[a-z][.)])\\s+");
+    private static final java.util.regex.Pattern FOOTNOTE = java.util.regex.Pattern.compile(
+            "\\s*(?:\\(\\*+\\)|\\*+|\\(\\d\\))$");
+
+    /**
+     * The row label: every text left of the value columns (a code column and a name column join: "B Khai khoáng"),
+     * without list bullets, numbering or footnote marks.
+     */
     public String label(SheetGrid grid, int row) {
         StringBuilder label = new StringBuilder();
         int stop = firstValueColumn < 0 ? grid.width(row) : firstValueColumn;
         for (int c = 0; c < stop; c++) {
-            if (c != unitColumn && !grid.text(row, c).isBlank()) {
-                label.append(label.length() == 0 ? "" : " ").append(grid.text(row, c));
+            String text = FOOTNOTE.matcher(BULLET.matcher(grid.text(row, c).trim()).replaceFirst("")).replaceFirst("");
+            if (c != unitColumn && !text.isBlank()) {
+                label.append(label.length() == 0 ? "" : " ").append(text);
             }
         }
         return label.toString();
@@ -114,7 +124,8 @@ public record ReportTable(int headerFirstRow, int headerLastRow, int firstValueC
             if (words.contains("so voi") || words.contains("cung ky") || words.contains("thang truoc")) {
                 compares = true;
             }
-            if (HeaderText.parse(grid.text(r, c)) != null && !looksNumeric(grid.text(r, c))) {
+            HeaderText header = HeaderText.parse(grid.text(r, c));
+            if (header != null && header.period() != null && !looksNumeric(grid.text(r, c))) {
                 periods++;
             }
         }

@@ -50,13 +50,20 @@ final class TableCells {
                     + " period");
             return;
         }
-        Kind kind = kind(grid, table, title);
+        String titlePeriod = HeaderText.periodIn(title);
+        String tablePeriod = table.valueColumns().values().stream().map(HeaderText::period)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(titlePeriod);
+        if (tablePeriod == null) {
+            notes.add("a table at " + grid.address(table.headerFirstRow(), 0) + " skipped: neither its column"
+                    + " headers nor its title name a period (e.g. 'Tháng 11 năm 2021')");
+            return;
+        }
+        Kind kind = kind(grid, table, title, tablePeriod);
         for (String ignored : table.ignoredColumns()) {
             notes.add("sheet '" + grid.sheetName() + "' column " + ignored + " ignored: it names no period");
         }
         String titleText = VietnameseText.display(String.join(" ", title));
-        String firstPeriod = table.valueColumns().values().iterator().next().period();
-        String titleGeo = provinceInTitle(title, WorkbookReader.periodStart(firstPeriod));
+        String titleGeo = provinceInTitle(title, WorkbookReader.periodStart(tablePeriod));
         boolean growthRates = WorkbookReader.words(title).contains("toc do tang");
         for (int row : table.dataRows()) {
             if (!table.hasValues(grid, row)) {
@@ -70,7 +77,7 @@ final class TableCells {
                 }
                 HeaderText header = column.getValue();
                 Map<String, String> fields = new LinkedHashMap<>(release.fields());
-                fields.put("period", header.period());
+                fields.put("period", header.period() != null ? header.period() : titlePeriod);
                 fields.put("value", value);
                 String status = release.sidecar().getOrDefault("status", header.status() != null ? header.status()
                         : release.status());
@@ -121,7 +128,7 @@ final class TableCells {
         }
     }
 
-    static Kind kind(SheetGrid grid, ReportTable table, List<String> title) {
+    static Kind kind(SheetGrid grid, ReportTable table, List<String> title, String period) {
         String titleWords = WorkbookReader.words(title) + " " + VietnameseText.words(table.headers().get(0));
         if (titleWords.contains("gia tri san xuat")) {
             return Kind.GROSS_OUTPUT;
@@ -132,7 +139,6 @@ final class TableCells {
         if (titleWords.matches(".*\\b(dia phuong|tinh thanh pho|cac tinh|tinh thanh)\\b.*")) {
             return Kind.PROVINCES;
         }
-        String period = table.valueColumns().values().iterator().next().period();
         LocalDate start = WorkbookReader.periodStart(period);
         LocalDate end = start.plusMonths(1).minusDays(1);
         GeographyResolver geography = new GeographyResolver(ReferenceData.get());

@@ -90,13 +90,16 @@ public final class WorkbookReader {
                 for (int t = 0; t < tables.tables().size(); t++) {
                     ReportTable table = tables.tables().get(t);
                     SheetGrid grid = tables.grid();
+                    List<String> title = tables.titles().get(t);
+                    String period = period(table, title);
                     lines.add(String.format("sheet '%s', header row(s) %d–%d, %d data row(s): %s", sheet.getSheetName(),
                             table.headerFirstRow() + 1, table.headerLastRow() + 1, table.dataRows().size(),
-                            table.valueColumns().isEmpty() ? "no value columns" : TableCells.kind(grid, table,
-                                    tables.titles().get(t)).description()));
+                            table.valueColumns().isEmpty() || period == null ? "no value columns, or no period"
+                                    : TableCells.kind(grid, table, title, period).description()));
                     table.valueColumns().forEach((column, header) -> lines.add(String.format(
                             "  column %s '%s' -> period %s%s%s", grid.address(table.headerFirstRow(), column)
-                                    .replaceAll("\\d+$", ""), table.headers().get(column), header.period(),
+                                    .replaceAll("\\d+$", ""), table.headers().get(column), header.period() != null
+                                    ? header.period() : period + " (from the title)",
                             header.yearToDate() ? " (year to date)" : "", header.status() == null
                                     || header.status().isEmpty() ? "" : ", status " + header.status())));
                 }
@@ -110,6 +113,11 @@ public final class WorkbookReader {
     private static ParsedExtract rejected(String path, byte[] content, String sha256, String why) {
         return new ParsedExtract(path, content.length, sha256, FORMAT, null, null, Rules.FILE_UNSUPPORTED, why,
                 List.of(), null);
+    }
+
+    private static String period(ReportTable table, List<String> title) {
+        return table.valueColumns().values().stream().map(HeaderText::period).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(HeaderText.periodIn(title));
     }
 
     static String fileName(String path) {

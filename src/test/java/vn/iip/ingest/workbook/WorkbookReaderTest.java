@@ -1,0 +1,121 @@
+package vn.iip.ingest.workbook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.iip.conform.ConformedRow;
+import vn.iip.conform.Observation;
+import vn.iip.conform.RowConformer;
+import vn.iip.ingest.ParsedExtract;
+import vn.iip.ingest.RawRecord;
+import vn.iip.reference.ReferenceData;
+import vn.iip.testing.WorkbookWriter;
+
+/** Layouts beyond the golden files: each test builds one workbook and reads what conform makes of it. */
+class WorkbookReaderTest {
+    private static final RowConformer CONFORMER = new RowConformer(ReferenceData.get());
+
+    @Test
+    void headersThatOnlyCompareTakeTheirPeriodFromTheTitle() throws IOException {
+        List<String> figures = figures(WorkbookReader.read("/in/t.xlsx", workbook(false, w -> w.sheet("IIP")
+                .row("CỤC THỐNG KÊ TỈNH QUẢNG NINH")
+                .row("Ước tính chỉ số sản xuất công nghiệp tỉnh Quảng Ninh tháng 11 năm 2021")
+                .row("Ngày 29 tháng 11 năm 2021")
+                .row("", "So với tháng trước (%)", "So với cùng kỳ năm trước (%)", "11 tháng so với cùng kỳ (%)")
+                .row("Toàn ngành công nghiệp", "119,17", "102,5", "104,1")), Map.of()));
+        assertEquals(List.of("2021-11 22 TOTAL mom 19.17 estimate CỤC THỐNG KÊ TỈNH QUẢNG NINH@2021-11-29 IIP!B5",
+                "2021-11 22 TOTAL yoy 2.5 estimate CỤC THỐNG KÊ TỈNH QUẢNG NINH@2021-11-29 IIP!C5",
+                "2021-11 22 TOTAL ytd_yoy 4.1 estimate CỤC THỐNG KÊ TỈNH QUẢNG NINH@2021-11-29 IIP!D5"), figures);
+    }
+
+    @Test
+    void bulletsNumberingAndFootnoteMarksAroundLabelsAreIgnored() throws IOException {
+        List<String> figures = figures(WorkbookReader.read("/in/t.xlsx", workbook(false, w -> w.sheet("IIP")
+                .row("TỔNG CỤC THỐNG KÊ").row("Ngày công bố: 29/11/2021")
+                .row("", "Tháng 11 năm 2021 so với cùng kỳ năm trước")
+                .row("I. TOÀN NGÀNH CÔNG NGHIỆP", "#105.6")
+                .row("1. Khai khoáng (*)", "#102.2")
+                .row("- Sản xuất kim loại", "#118.0")
+                .row("Trong đó:")
+                .row("+ Khai thác than cứng và than non", "#97.5")
+                .blank()
+                .row("(*) Số liệu ước tính.")), Map.of()));
+        assertEquals(List.of("2021-11 VN TOTAL yoy 5.6 estimate GSO@2021-11-29 IIP!B4",
+                "2021-11 VN B yoy 2.2 estimate GSO@2021-11-29 IIP!B5",
+                "2021-11 VN C24 yoy 18.0 estimate GSO@2021-11-29 IIP!B6",
+                "2021-11 VN B05 yoy -2.5 estimate GSO@2021-11-29 IIP!B8"), figures);
+    }
+
+    @Test
+    void legacyXlsWorkbooksAreReadToo() throws IOException {
+        ParsedExtract parsed = WorkbookReader.read("/in/old.xls", workbook(true, w -> w.sheet("Biểu 03")
+                .row("BỘ CÔNG THƯƠNG").row("Hà Nội, ngày 03 tháng 12 năm 2021")
+                .row("Tỉnh, thành phố", "Tháng 11 năm 2021 so với tháng trước (%)")
+                .row("Thanh Hoá", "#115.1").row("Thừa Thiên Huế", "#109.12")), Map.of());
+        assertEquals(List.of("2021-11 38 TOTAL mom 15.1 null MOIT@2021-12-03 'Biểu 03'!B4",
+                "2021-11 46 TOTAL mom 9.12 null MOIT@2021-12-03 'Biểu 03'!B5"), figures(parsed));
+    }
+
+    @Test
+    void theSidecarOverridesWhatTheWorkbookSays() throws IOException {
+        ParsedExtract parsed = WorkbookReader.read("/in/t.xlsx", workbook(false, w -> w.sheet("IIP")
+                .row("Ngày công bố: 01/12/2021")
+                .row("", "Tháng 11 năm 2021 so với tháng trước")
+                .row("Toàn ngành công nghiệp", "#106.9")), Map.of("release_date", "2021-11-30", "publisher",
+                "Cục Thống kê Đồng Nai", "geo", "Đồng Nai", "status", "sơ bộ"));
+        assertEquals(List.of("2021-11 75 TOTAL mom 6.9 preliminary Cục Thống kê Đồng Nai@2021-11-30 IIP!B3"),
+                figures(parsed));
+    }
+
+    @Test
+    void aWorkbookWithoutAReleaseDateIsRejectedWholeWithEveryCellKept() throws IOException {
+        ParsedExtract parsed = WorkbookReader.read("/in/nodate.xlsx", workbook(false, w -> w.sheet("IIP")
+                .row("", "Tháng 11 năm 2021 so với tháng trước")
+                .row("Toàn ngành công nghiệp", "#105.5").row("Khai khoáng", "#108.0")), Map.of());
+        assertEquals("file_release_date_missing", parsed.fileRuleId());
+        assertEquals("no release date: the workbook's titles and notes give none (e.g. 'Ngày công bố: 29/11/2021')"
+                + " and there is no sidecar; add nodate.xlsx.release.properties with release_date=YYYY-MM-DD next to"
+                + " it", parsed.fileMessage());
+        assertEquals(2, parsed.rows().size());
+        assertTrue(parsed.rows().stream().allMatch(r -> "file_release_date_missing".equals(r.ruleId())));
+    }
+
+    @Test
+    void aDamagedWorkbookIsRejectedWithTheCause() {
+        ParsedExtract parsed = WorkbookReader.read("/in/bad.xlsx", "PK\u0003\u0004 not really".getBytes(), Map.of());
+        assertEquals("file_unsupported_format", parsed.fileRuleId());
+        assertTrue(parsed.fileMessage().startsWith("the workbook cannot be opened ("), parsed.fileMessage());
+        assertTrue(parsed.fileMessage().endsWith("it is damaged or not an Excel file: re-save it as .xlsx"));
+        assertTrue(parsed.rows().isEmpty());
+        assertNull(parsed.readerNotes());
+    }
+
+    private interface Content {
+        void write(WorkbookWriter writer);
+    }
+
+    private static byte[] workbook(boolean legacy, Content content) throws IOException {
+        try (WorkbookWriter writer = new WorkbookWriter(legacy)) {
+            content.write(writer);
+            return writer.bytes();
+        }
+    }
+
+    /** "period geo industry comparison value status release place", one per accepted cell; fails on any rejection. */
+    private static List<String> figures(ParsedExtract parsed) {
+        assertNull(parsed.fileRuleId(), parsed.fileMessage());
+        return parsed.rows().stream().map(row -> {
+            ConformedRow result = CONFORMER.conform(row.fields(), "t.xlsx", row.place());
+            assertTrue(result.isAccepted(), result.reason());
+            Observation o = result.observation();
+            return String.join(" ", o.period().label(), o.geoCode(), o.industryCode(), o.comparison(),
+                    String.valueOf(o.valuePct()), String.valueOf(o.status()), o.releaseId(), row.place());
+        }).toList();
+    }
+
+}
