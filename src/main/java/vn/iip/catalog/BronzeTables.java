@@ -25,8 +25,9 @@ public final class BronzeTables {
                     of("outcome", "STRING", "ingested, or rejected (every row then went to quarantine)",
                             "Kết quả: đã nạp hoặc bị từ chối"),
                     of("outcome_reason", "STRING", "Why the whole file was rejected, if it was", "Lý do từ chối cả tệp"),
-                    of("reader_notes", "STRING", "What the reader deliberately left out: sheets without a table,"
-                            + " columns naming no period", "Ghi chú của bộ đọc: trang tính, cột bị bỏ qua"),
+                    of("reader_notes", "STRING", "What the reader left out (sheets without a table, columns naming"
+                            + " no period) and the file's own notes (PC-Axis NOTE)",
+                            "Ghi chú của bộ đọc: trang tính, cột bị bỏ qua; ghi chú của tệp"),
                     of("ingested_at", "TIMESTAMP", "When the file was ingested (UTC)", "Thời điểm nạp (UTC)"),
                     of("run_id", "STRING", "Run that ingested the file", "Mã lần chạy")));
 

@@ -49,7 +49,15 @@ public final class PcAxisReader {
         for (int cell = 0; cell < px.cells().size(); cell++) {
             rows.add(cube.row(cell, px.cells().get(cell)));
         }
-        return new ParsedExtract(path, content.length, sha256, FORMAT, px.encoding(), null, null, null, rows);
+        // File-level notes (definitions, breaks in series) are kept with the file; cell notes go with their cell.
+        List<String> notes = new ArrayList<>();
+        for (String keyword : List.of("NOTE", "NOTEX")) {
+            for (String note : px.get(keyword)) {
+                notes.add(keyword + ": " + note);
+            }
+        }
+        return new ParsedExtract(path, content.length, sha256, FORMAT, px.encoding(), null, null, null, rows,
+                notes.isEmpty() ? null : String.join("; ", notes));
     }
 
     private static ParsedExtract rejected(String path, byte[] content, String sha256, String encoding, String why) {

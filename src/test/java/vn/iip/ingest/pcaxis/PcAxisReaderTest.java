@@ -43,6 +43,9 @@ class PcAxisReaderTest {
         assertEquals("utf-8", parsed.encoding());
         assertEquals(12, parsed.rows().size());
         assertEquals("Địa phương=Quảng Trị; Năm=Sơ bộ 2021: 108.72", parsed.rows().get(11).rawText());
+        assertEquals("Địa phương=Quảng Trị; Năm=Sơ bộ 2021", parsed.rows().get(11).place());
+        assertEquals("NOTE: Số liệu năm 2021 là số liệu sơ bộ. Nghệ An 2019: nghean.gov.vn; Vĩnh Phúc 2020: niên giám"
+                + " thống kê Vĩnh Phúc 2020; Quảng Trị: niên giám thống kê Quảng Trị 2021.", parsed.readerNotes());
         assertEquals(List.of(
                 "2019 VN TOTAL annual_yoy 9.1 null 2022-06-30",
                 "2020 VN TOTAL annual_yoy 3.3 null 2022-06-30",
