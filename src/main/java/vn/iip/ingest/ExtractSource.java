@@ -43,6 +43,36 @@ public final class ExtractSource {
                 .select("path", "length", "content");
     }
 
+    /**
+     * The sidecars ({@code FILE.release.properties}) of the input folder, by the path of the file each describes,
+     * as binaryFile writes paths. Listed and read on the driver: they are few and small, and a Hadoop listing costs
+     * far less than a Spark job. The bundled samples have none.
+     */
+    public static java.util.Map<String, byte[]> sidecars(SparkSession spark, String input) {
+        java.util.Map<String, byte[]> sidecars = new java.util.HashMap<>();
+        if (input == null || BUNDLED.equals(input)) {
+            return sidecars;
+        }
+        Path folder = new Path(input);
+        try {
+            FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files = fs.listFiles(folder, true);
+            while (files.hasNext()) {
+                Path path = files.next().getPath();
+                String name = path.toString();
+                if (name.endsWith(ReleaseMetadata.SIDECAR_SUFFIX)) {
+                    try (InputStream in = fs.open(path)) {
+                        sidecars.put(name.substring(0, name.length() - ReleaseMetadata.SIDECAR_SUFFIX.length()),
+                                in.readAllBytes());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list sidecars in " + input + ": " + e.getMessage(), e);
+        }
+        return sidecars;
+    }
+
     private static Dataset<Row> bundled(SparkSession spark) {
         List<Row> rows = new ArrayList<>();
         for (String name : resourceText(SAMPLE_INDEX).split("\n")) {

@@ -24,16 +24,12 @@ public final class IngestStage {
 
     /**
      * @param files       (path, length, content) rows from {@link ExtractSource}
+     * @param sidecars    sidecar bytes by the path of the file they describe ({@link ExtractSource#sidecars})
      * @param knownHashes sha256 of files already in iip_bronze.extract_file
      */
-    public static IngestResult run(Dataset<Row> files, Dataset<Row> knownHashes, String runId, Timestamp now) {
+    public static IngestResult run(Dataset<Row> files, java.util.Map<String, byte[]> sidecars, Dataset<Row> knownHashes,
+                                   String runId, Timestamp now) {
         org.apache.spark.sql.Column isSidecar = col("path").endsWith(ReleaseMetadata.SIDECAR_SUFFIX);
-        java.util.Map<String, byte[]> sidecars = new java.util.HashMap<>();
-        for (Row sidecar : files.filter(isSidecar).select("path", "content").collectAsList()) {
-            String path = sidecar.getString(0);
-            sidecars.put(path.substring(0, path.length() - ReleaseMetadata.SIDECAR_SUFFIX.length()),
-                    (byte[]) sidecar.get(1));
-        }
         Dataset<Row> parsed = files.filter(org.apache.spark.sql.functions.not(isSidecar))
                 .map(ParsedExtractRows.reader(sidecars), Encoders.row(ParsedExtractRows.SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());

@@ -72,7 +72,8 @@ public final class Pipeline {
                 ? "; removed rows of " + removed + " file(s) left by an interrupted run" : ""));
 
         Dataset<Row> known = spark.table(BronzeTables.EXTRACT_FILE.qualifiedName()).select("sha256");
-        IngestResult ingest = IngestStage.run(ExtractSource.read(spark, config.input()), known, runId, now);
+        IngestResult ingest = IngestStage.run(ExtractSource.read(spark, config.input()),
+                ExtractSource.sidecars(spark, config.input()), known, runId, now);
         progress.stage("ingest", String.format("%d file(s) seen: %d new, %d skipped (already ingested), %d rejected"
                 + " whole; %d row(s) read", ingest.filesSeen(), ingest.filesNew(), ingest.filesSkipped(),
                 ingest.filesRejected(), ingest.rowsRead()));
