@@ -38,6 +38,12 @@ final class TableCells {
         }
     }
 
+    /** Built once per JVM: both index the reference lists, and a workbook has many tables. */
+    private static final class Resolvers {
+        static final GeographyResolver GEOGRAPHY = new GeographyResolver(ReferenceData.get());
+        static final IndustryResolver INDUSTRIES = new IndustryResolver(ReferenceData.get());
+    }
+
     private static final Pattern PROVINCE_MARKER = Pattern.compile("\\b(?:tinh|thanh pho|tp)\\b");
 
     static void emit(WorkbookReader.SheetTables sheet, int index, WorkbookReader.Release release, List<RawRecord> out,
@@ -141,8 +147,8 @@ final class TableCells {
         }
         LocalDate start = WorkbookReader.periodStart(period);
         LocalDate end = start.plusMonths(1).minusDays(1);
-        GeographyResolver geography = new GeographyResolver(ReferenceData.get());
-        IndustryResolver industries = new IndustryResolver(ReferenceData.get());
+        GeographyResolver geography = Resolvers.GEOGRAPHY;
+        IndustryResolver industries = Resolvers.INDUSTRIES;
         int provinces = 0;
         int industryRows = 0;
         for (int row : table.dataRows()) {
@@ -163,7 +169,7 @@ final class TableCells {
      * country's.
      */
     static String provinceInTitle(List<String> title, LocalDate periodStart) {
-        GeographyResolver geography = new GeographyResolver(ReferenceData.get());
+        GeographyResolver geography = Resolvers.GEOGRAPHY;
         for (String line : title) {
             String words = VietnameseText.words(line);
             Matcher marker = PROVINCE_MARKER.matcher(words);
