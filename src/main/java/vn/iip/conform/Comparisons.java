@@ -78,7 +78,7 @@ public final class Comparisons {
             boolean previous = year * 12 + month - 1 == baseYear * 12 + baseMonth;
             return previous ? Comparison.MOM : null;
         }
-        if (words.contains("so voi thang truoc")) {
+        if (words.contains("so voi thang truoc") || words.contains("thang truoc 100")) {
             return Comparison.MOM;
         }
         if (words.contains("cung thang nam truoc")) {
@@ -101,6 +101,9 @@ public final class Comparisons {
                 case Period.YEAR -> Comparison.ANNUAL_YOY;
                 default -> Comparison.YOY;
             };
+        }
+        if (words.contains("nam truoc 100")) {
+            return Comparison.ANNUAL_YOY; // "Năm trước = 100": PX-Web's annual tables
         }
         return null;
     }

@@ -225,8 +225,8 @@ public final class PcAxisReader {
             }
             boolean comparesValues = px.values(variable).stream()
                     .anyMatch(v -> VietnameseText.words(v).contains("so voi"));
-            if (words.contains("so sanh") || words.contains("chi tieu") || words.contains("comparison")
-                    || comparesValues) {
+            if (comparesValues || (words.contains("so sanh") || words.contains("comparison"))
+                    && px.values(variable).size() > 1) {
                 return "comparison"; // one cube holding several comparisons: "So với tháng trước", "So với cùng kỳ"
             }
             return px.values(variable).size() == 1 ? "ignored" : null;
