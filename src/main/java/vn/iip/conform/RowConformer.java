@@ -161,7 +161,8 @@ public final class RowConformer {
 
     static String publisher(String raw) {
         String text = VietnameseText.display(raw);
-        String office = OFFICES.get(VietnameseText.words(text));
+        // "Tổng cục Thống kê (PX-Web)" is still GSO.
+        String office = OFFICES.get(VietnameseText.words(text.replaceAll("\\s*\\([^)]*\\)\\s*$", "")));
         if (office != null) {
             return office;
         }

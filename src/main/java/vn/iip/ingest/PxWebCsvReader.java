@@ -60,6 +60,10 @@ public final class PxWebCsvReader {
         String fileMessage = decoded.problem() != null ? decoded.problem() : fileRule == null ? null
                 : "no release date: the export's title and notes give none; add " + path.substring(
                 path.lastIndexOf('/') + 1) + ReleaseMetadata.SIDECAR_SUFFIX + " with release_date=YYYY-MM-DD next to it";
+        List<String> roles = new ArrayList<>();
+        for (int c = 0; c < stubColumns; c++) {
+            roles.add(stubRole(header.get(c), title));
+        }
         List<RawRecord> rows = new ArrayList<>();
         for (int i = headerIndex + 1; i < records.size(); i++) {
             CsvRecords.Record record = records.get(i);
@@ -72,7 +76,13 @@ public final class PxWebCsvReader {
                 String value = c < values.size() ? values.get(c).trim() : "";
                 Matcher period = period(header.get(c));
                 Map<String, String> fields = new LinkedHashMap<>(shared);
-                fields.put(stubRole(header, stubColumns, title, sidecar), stub);
+                java.util.Set<String> placed = new java.util.HashSet<>();
+                for (int s = 0; s < stubColumns; s++) {
+                    // Two stub columns of one role (a code and a name) are joined, as a report's label columns are.
+                    String role = roles.get(s);
+                    String stubValue = values.get(s).trim();
+                    fields.put(role, placed.add(role) ? stubValue : fields.get(role) + " " + stubValue);
+                }
                 fields.put("period", period == null ? header.get(c) : period.group(2));
                 String status = period == null ? null : period.group(1) != null ? period.group(1) : period.group(3);
                 if (status != null && !status.equals("*")) {
@@ -118,9 +128,9 @@ public final class PxWebCsvReader {
         return shared;
     }
 
-    private static String stubRole(List<String> header, int stubColumns, String title, Map<String, String> sidecar) {
-        for (String words : List.of(VietnameseText.words(String.join(" ", header.subList(0, stubColumns))),
-                VietnameseText.words(title))) {
+    /** What a stub column holds, from its header ("Địa phương", "Ngành công nghiệp"), else from the title. */
+    private static String stubRole(String header, String title) {
+        for (String words : List.of(VietnameseText.words(header), VietnameseText.words(title))) {
             if (words.matches(".*\\b(dia phuong|tinh|province|region|dia ban)\\b.*")) {
                 return "geo";
             }

@@ -111,9 +111,10 @@ public final class PcAxisReader {
             shared.put("source", (px.first("MATRIX") == null ? "" : px.first("MATRIX") + " ")
                     + (px.first("TITLE") == null ? "" : px.first("TITLE")));
             String basis = VietnameseText.words(String.join(" ", px.get("CONTENTS")) + " " + String.join(" ",
-                    px.get("UNITS")) + " " + String.join(" ", px.get("TITLE")));
+                    px.get("UNITS")) + " " + String.join(" ", px.get("TITLE")) + " " + String.join(" ",
+                    px.get("DESCRIPTION")) + " " + String.join(" ", px.get("NOTE")));
             shared.put("measure", "iip");
-            shared.put("unit", basis.contains("100") ? "index" : "pct");
+            shared.put("unit", unit(basis));
             shared.put("comparison", comparison(basis));
             shared.put("geo", "VN");
             shared.put("industry", "TOTAL");
@@ -198,6 +199,17 @@ public final class PcAxisReader {
                 return "0";
             }
             return cell.replace('.', ',');
+        }
+
+        /**
+         * Growth rates only when the cube says so ("tốc độ tăng", "growth rate"); otherwise an index: "Năm trước =
+         * 100", and also UNITS="%" on a "Chỉ số …" cube, which GSO uses for indices exactly as its tables headed
+         * "Đơn vị tính: %" do.
+         */
+        private static String unit(String basis) {
+            boolean growth = basis.contains("toc do tang") || basis.contains("growth rate")
+                    || basis.contains("tang giam");
+            return growth && !basis.contains("100") ? "pct" : "index";
         }
 
         private static String comparison(String basis) {

@@ -59,7 +59,10 @@ public record HeaderText(String period, boolean yearToDate, String status, Strin
     /** The first period named in the lines (a table title: "CHỈ SỐ SẢN XUẤT CÔNG NGHIỆP THÁNG 11 NĂM 2021"). */
     public static String periodIn(java.util.List<String> lines) {
         for (String line : lines) {
-            HeaderText text = parse(line);
+            // "Hà Nội, ngày 06 tháng 9 năm 2021" dates the release, it does not name the table's period.
+            String undated = line.replaceAll("(?iu)ngày\\s+\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4}", "")
+                    .replaceAll("\\d{1,2}/\\d{1,2}/\\d{4}", "");
+            HeaderText text = parse(undated);
             if (text != null && text.period() != null) {
                 return text.period();
             }

@@ -99,6 +99,9 @@ public record ReportTable(int headerFirstRow, int headerLastRow, int firstValueC
         StringBuilder label = new StringBuilder();
         int stop = firstValueColumn < 0 ? grid.width(row) : firstValueColumn;
         for (int c = 0; c < stop; c++) {
+            if (isRowNumbering(grid, c)) {
+                continue;
+            }
             String text = FOOTNOTE.matcher(BULLET.matcher(grid.text(row, c).trim()).replaceFirst("")).replaceFirst("");
             if (c != unitColumn && !text.isBlank()) {
                 label.append(label.length() == 0 ? "" : " ").append(text);
@@ -111,10 +114,39 @@ public record ReportTable(int headerFirstRow, int headerLastRow, int firstValueC
         return valueColumns.keySet().stream().anyMatch(c -> !grid.text(row, c).isBlank());
     }
 
+    /**
+     * A "STT" (số thứ tự) column: headed so, or counting 1, 2, 3… down the data rows. Its numbers are not codes, and
+     * joined to a name they would hide it ("1 Tỉnh Bến Tre").
+     */
+    private boolean isRowNumbering(SheetGrid grid, int column) {
+        String header = VietnameseText.words(headers.getOrDefault(column, ""));
+        if (java.util.List.of("stt", "tt", "so tt", "so thu tu", "no", "thu tu").contains(header)) {
+            return true;
+        }
+        int expected = 1;
+        for (int row : dataRows) {
+            String text = grid.text(row, column).trim().replaceAll("\\.$", "");
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (!text.equals(String.valueOf(expected))) {
+                return false;
+            }
+            expected++;
+        }
+        return expected > 3;
+    }
+
     static boolean isHeaderRow(SheetGrid grid, int r) {
         int periods = 0;
         boolean compares = false;
         boolean unit = false;
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (int c = 0; c < grid.width(r); c++) {
+            if (!grid.text(r, c).isBlank()) {
+                distinct.add(grid.text(r, c));
+            }
+        }
         for (int c = 1; c < grid.width(r); c++) {
             if (grid.spanned(r, c) && grid.text(r, c).equals(grid.text(r, 0))) {
                 continue; // a title merged across the table, not a header
@@ -128,6 +160,9 @@ public record ReportTable(int headerFirstRow, int headerLastRow, int firstValueC
             if (header != null && header.period() != null && !looksNumeric(grid.text(r, c))) {
                 periods++;
             }
+        }
+        if (distinct.size() == 1 && !compares) {
+            return false; // one text, merged or not: a title ("CHỈ SỐ … THÁNG 11 VÀ 11 THÁNG NĂM 2021")
         }
         return compares || (unit && periods >= 1) || periods >= 2;
     }

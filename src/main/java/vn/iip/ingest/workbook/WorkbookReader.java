@@ -173,6 +173,12 @@ public final class WorkbookReader {
             for (int r = 0; r < grid.rowCount(); r++) {
                 if (!tableRows.contains(r) && !grid.blank(r)) {
                     lines.add(grid.line(r));
+                    // Each cell too: "TỔNG CỤC THỐNG KÊ" and "Hà Nội, ngày 29 tháng 3 năm 2021" often share a row.
+                    for (int c = 0; c < grid.width(r); c++) {
+                        if (!grid.text(r, c).isBlank() && !grid.spanned(r, c) && !grid.text(r, c).equals(grid.line(r))) {
+                            lines.add(grid.text(r, c));
+                        }
+                    }
                 }
             }
             return new SheetTables(grid, tables, titles, lines);
