@@ -117,12 +117,7 @@ public final class PxWebCsvReader {
                 : VietnameseText.display(title)));
         shared.put("measure", sidecar.getOrDefault("measure", "iip"));
         shared.put("unit", sidecar.getOrDefault("unit", words.contains("toc do tang") ? "pct" : "index"));
-        String comparison = words.contains("thang truoc") || words.contains("previous month") ? "mom"
-                : words.contains("cung ky") || words.contains("same period") || words.contains("same month")
-                ? "so với cùng kỳ"
-                : words.contains("nam truoc 100") || words.contains("so voi nam truoc") || words.contains("previous year")
-                ? "annual_yoy" : "unspecified_annual_yoy_implied";
-        shared.put("comparison", sidecar.getOrDefault("comparison", comparison));
+        shared.put("comparison", sidecar.getOrDefault("comparison", ReleaseMetadata.comparisonInTitle(title)));
         shared.put("geo", sidecar.getOrDefault("geo", "VN"));
         shared.put("industry", sidecar.getOrDefault("industry", "TOTAL"));
         return shared;

@@ -118,6 +118,25 @@ public final class ReleaseMetadata {
         return null;
     }
 
+    /**
+     * The comparison a table's title states for all its columns ("(Năm trước = 100)", "so với cùng kỳ", "same period
+     * previous year = 100", "previous month"), as a phrase conform reads; when it states none, a year is taken as
+     * compared with the previous year and marked inferred, and anything else is left for conform to reject.
+     */
+    public static String comparisonInTitle(String title) {
+        String words = VietnameseText.words(title);
+        if (words.contains("thang truoc") || words.contains("previous month")) {
+            return "mom";
+        }
+        if (words.contains("cung ky") || words.contains("same period") || words.contains("same month")) {
+            return "so với cùng kỳ";
+        }
+        if (words.contains("nam truoc 100") || words.contains("so voi nam truoc") || words.contains("previous year")) {
+            return "annual_yoy";
+        }
+        return "unspecified_annual_yoy_implied";
+    }
+
     /** estimate / preliminary when the lines say "ước tính" / "sơ bộ"; null when they say nothing. */
     public static String status(List<String> lines) {
         for (String line : lines) {

@@ -14,7 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Writes report workbooks the way statistics offices lay them out, for golden files and the robustness corpus.
  * A cell spec is text; "=…" is a formula, "#105.5" an Excel number (shown with the decimals written), "@2021-11-30"
- * an Excel date; a row spec "merge:B4:C4" merges a range.
+ * an Excel date, "%1.055" a number shown as a percentage (105.5%).
  */
 public final class WorkbookWriter implements AutoCloseable {
     private final org.apache.poi.ss.usermodel.Workbook workbook;
@@ -62,6 +62,11 @@ public final class WorkbookWriter implements AutoCloseable {
                 cell.setCellValue(Double.parseDouble(number));
                 int decimals = number.contains(".") ? number.length() - number.indexOf('.') - 1 : 0;
                 cell.setCellStyle(numberStyle(decimals));
+            } else if (spec.startsWith("%")) {
+                cell.setCellValue(Double.parseDouble(spec.substring(1)));
+                CellStyle style = workbook.createCellStyle();
+                style.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+                cell.setCellStyle(style);
             } else if (spec.startsWith("@")) {
                 cell.setCellValue(LocalDate.parse(spec.substring(1)));
                 CellStyle style = workbook.createCellStyle();

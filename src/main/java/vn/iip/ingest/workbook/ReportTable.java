@@ -141,6 +141,7 @@ public record ReportTable(int headerFirstRow, int headerLastRow, int firstValueC
         int periods = 0;
         boolean compares = false;
         boolean unit = false;
+        int otherNumbers = 0;
         java.util.Set<String> distinct = new java.util.HashSet<>();
         for (int c = 0; c < grid.width(r); c++) {
             if (!grid.text(r, c).isBlank()) {
@@ -156,15 +157,23 @@ public record ReportTable(int headerFirstRow, int headerLastRow, int firstValueC
             if (words.contains("so voi") || words.contains("cung ky") || words.contains("thang truoc")) {
                 compares = true;
             }
-            HeaderText header = HeaderText.parse(grid.text(r, c));
-            if (header != null && header.period() != null && !looksNumeric(grid.text(r, c))) {
+            String text = grid.text(r, c).trim();
+            HeaderText header = HeaderText.parse(text);
+            if (header != null && header.period() != null && (!looksNumeric(text) || isYear(text))) {
                 periods++;
+            } else if (looksNumeric(text)) {
+                otherNumbers++;
             }
         }
         if (distinct.size() == 1 && !compares) {
             return false; // one text, merged or not: a title ("CHỈ SỐ … THÁNG 11 VÀ 11 THÁNG NĂM 2021")
         }
-        return compares || (unit && periods >= 1) || periods >= 2;
+        return compares || (unit && periods >= 1) || periods >= 2 && otherNumbers == 0;
+    }
+
+    /** A year written as a number ("2019" in a yearbook's header row), not a figure. */
+    static boolean isYear(String text) {
+        return text.matches("(19|20)\\d{2}");
     }
 
     /** A row above the header that holds header text over the value columns (a merged "Tháng 11 năm 2021"). */
@@ -179,13 +188,13 @@ public record ReportTable(int headerFirstRow, int headerLastRow, int firstValueC
         return false;
     }
 
-    /** A second header row: no row label, only words (no figures) under the header. */
+    /** A second header row: no row label, only words or years (no figures) under the header. */
     private static boolean isHeaderContinuation(SheetGrid grid, int r) {
         if (grid.blank(r) || !grid.text(r, 0).isBlank() && !grid.spanned(r, 0)) {
             return false;
         }
         for (int c = 1; c < grid.width(r); c++) {
-            if (looksNumeric(grid.text(r, c))) {
+            if (looksNumeric(grid.text(r, c)) && !isYear(grid.text(r, c).trim())) {
                 return false;
             }
         }

@@ -115,6 +115,9 @@ public final class SheetGrid {
             return String.valueOf(value);
         }
         BigDecimal exact = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        if (displayed.endsWith("%")) {
+            exact = exact.movePointRight(2); // 1,055 shown as "105.5%" was published as 105,5
+        }
         if (exact.scale() < 0) {
             exact = exact.setScale(0);
         }

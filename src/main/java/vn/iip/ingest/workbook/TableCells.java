@@ -11,6 +11,7 @@ import vn.iip.conform.IndustryResolver;
 import vn.iip.conform.Rules;
 import vn.iip.conform.VietnameseText;
 import vn.iip.ingest.RawRecord;
+import vn.iip.ingest.ReleaseMetadata;
 import vn.iip.reference.ReferenceData;
 
 /**
@@ -24,6 +25,7 @@ final class TableCells {
     enum Kind {
         INDUSTRIES("IIP table, rows are industries"),
         PROVINCES("IIP table, rows are provinces"),
+        PERIODS("IIP series, rows are periods (months, quarters or years)"),
         PRODUCTS("main-products table (quantities and growth)"),
         GROSS_OUTPUT("gross-output index table (discontinued measure, quarantined)");
 
@@ -58,7 +60,8 @@ final class TableCells {
         }
         String titlePeriod = HeaderText.periodIn(title);
         String tablePeriod = table.valueColumns().values().stream().map(HeaderText::period)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(titlePeriod);
+                .filter(java.util.Objects::nonNull).findFirst()
+                .orElse(titlePeriod != null ? titlePeriod : firstRowPeriod(grid, table));
         if (tablePeriod == null) {
             notes.add("a table at " + grid.address(table.headerFirstRow(), 0) + " skipped: neither its column"
                     + " headers nor its title name a period (e.g. 'Tháng 11 năm 2021')");
@@ -76,6 +79,7 @@ final class TableCells {
                 continue; // section headings ("Trong đó:"), footnotes: kept as lines, not figures
             }
             String label = table.label(grid, row);
+            HeaderText rowPeriod = kind == Kind.PERIODS ? HeaderText.parse(withYear(label, titlePeriod)) : null;
             for (Map.Entry<Integer, HeaderText> column : table.valueColumns().entrySet()) {
                 String value = grid.text(row, column.getKey());
                 if (value.isBlank()) {
@@ -83,10 +87,11 @@ final class TableCells {
                 }
                 HeaderText header = column.getValue();
                 Map<String, String> fields = new LinkedHashMap<>(release.fields());
-                fields.put("period", header.period() != null ? header.period() : titlePeriod);
+                fields.put("period", rowPeriod != null && rowPeriod.period() != null ? rowPeriod.period()
+                        : header.period() != null ? header.period() : titlePeriod);
                 fields.put("value", value);
                 String status = release.sidecar().getOrDefault("status", header.status() != null ? header.status()
-                        : release.status());
+                        : rowPeriod != null && rowPeriod.status() != null ? rowPeriod.status() : release.status());
                 if (status != null) {
                     fields.put("status", status);
                 }
@@ -94,15 +99,18 @@ final class TableCells {
                 String reason = null;
                 switch (kind) {
                     case PRODUCTS -> product(fields, label, grid.text(row, table.unitColumn()), header);
-                    case INDUSTRIES, PROVINCES, GROSS_OUTPUT -> {
+                    case INDUSTRIES, PROVINCES, PERIODS, GROSS_OUTPUT -> {
                         fields.put("measure", release.sidecar().getOrDefault("measure", "iip"));
                         fields.put("unit", release.sidecar().getOrDefault("unit", growthRates ? "pct" : "index"));
                         fields.put("comparison", release.sidecar().getOrDefault("comparison",
-                                header.comparison() == null ? "" : header.comparison()));
+                                header.comparison() != null ? header.comparison()
+                                        : ReleaseMetadata.comparisonInTitle(titleText)));
                         boolean provinces = kind == Kind.PROVINCES;
+                        boolean industries = kind == Kind.INDUSTRIES || kind == Kind.GROSS_OUTPUT;
                         fields.put("geo", provinces ? label : release.sidecar().getOrDefault("geo",
                                 titleGeo));
-                        fields.put("industry", provinces ? release.sidecar().getOrDefault("industry", "TOTAL") : label);
+                        fields.put("industry", industries ? label : release.sidecar().getOrDefault("industry",
+                                "TOTAL"));
                         if (kind == Kind.GROSS_OUTPUT) {
                             ruleId = Rules.MEASURE_GROSS_OUTPUT;
                             reason = "the table is titled '" + titleText + "': the gross-output index (chỉ số giá trị"
@@ -151,8 +159,14 @@ final class TableCells {
         IndustryResolver industries = Resolvers.INDUSTRIES;
         int provinces = 0;
         int industryRows = 0;
+        int periodRows = 0;
         for (int row : table.dataRows()) {
             String label = table.label(grid, row);
+            HeaderText labelPeriod = HeaderText.parse(withYear(label, period));
+            if (labelPeriod != null && labelPeriod.period() != null && labelPeriod.comparison() == null) {
+                periodRows++;
+                continue;
+            }
             var geo = geography.resolve(label, start, end);
             if (geo.isOk() && !"VN".equals(geo.value().code()) || Rules.GEO_REGION_NOT_STORED.equals(geo.ruleId())) {
                 provinces++;
@@ -160,7 +174,28 @@ final class TableCells {
                 industryRows++;
             }
         }
+        if (periodRows > provinces && periodRows > industryRows) {
+            return Kind.PERIODS;
+        }
         return provinces > industryRows ? Kind.PROVINCES : Kind.INDUSTRIES;
+    }
+
+    /** "Tháng 3" or "Quý I" under a title naming the year: the month or quarter of that year. */
+    static String withYear(String label, String titlePeriod) {
+        String words = VietnameseText.words(label);
+        boolean bare = words.matches("(thang \\d{1,2}|quy (i|ii|iii|iv|[1-4]))");
+        return bare && titlePeriod != null ? label + " năm " + titlePeriod.substring(0, 4) : label;
+    }
+
+    /** The period of the first data row's label, for tables whose rows are periods ("Tháng 1/2021", …). */
+    private static String firstRowPeriod(SheetGrid grid, ReportTable table) {
+        for (int row : table.dataRows()) {
+            HeaderText label = HeaderText.parse(table.label(grid, row));
+            if (label != null && label.period() != null) {
+                return label.period();
+            }
+        }
+        return null;
     }
 
     /**

@@ -52,6 +52,32 @@ class WorkbookReaderTest {
     }
 
     @Test
+    void aYearbookTableWithYearNumbersAsHeadersTakesItsComparisonFromTheTitle() throws IOException {
+        List<String> figures = figures(WorkbookReader.read("/in/t.xlsx", workbook(false, w -> w.sheet("203")
+                .row("Cục Thống kê tỉnh Quảng Trị").row("Ngày công bố: 30/06/2022")
+                .row("203. CHỈ SỐ SẢN XUẤT CÔNG NGHIỆP TỈNH QUẢNG TRỊ PHÂN THEO NGÀNH (Năm trước = 100) - %")
+                .row("", "#2020", "#2021")
+                .row("Toàn ngành", "#104.71", "#108.72")
+                .row("Khai khoáng", "", "#103.77")
+                .row("Công nghiệp chế biến, chế tạo", "", "#106.46")), Map.of()));
+        assertEquals(List.of("2020 45 TOTAL annual_yoy 4.71 null Cục Thống kê tỉnh Quảng Trị@2022-06-30 '203'!B5",
+                "2021 45 TOTAL annual_yoy 8.72 null Cục Thống kê tỉnh Quảng Trị@2022-06-30 '203'!C5",
+                "2021 45 B annual_yoy 3.77 null Cục Thống kê tỉnh Quảng Trị@2022-06-30 '203'!C6",
+                "2021 45 C annual_yoy 6.46 null Cục Thống kê tỉnh Quảng Trị@2022-06-30 '203'!C7"), figures);
+    }
+
+    @Test
+    void aSeriesWhoseRowsAreMonthsTakesTheYearFromTheTitle() throws IOException {
+        List<String> figures = figures(WorkbookReader.read("/in/t.xlsx", workbook(false, w -> w.sheet("IIP")
+                .row("CỤC THỐNG KÊ TỈNH HÒA BÌNH").row("Hòa Bình, ngày 12 tháng 10 năm 2021")
+                .row("CHỈ SỐ SẢN XUẤT CÔNG NGHIỆP TỈNH HOÀ BÌNH CÁC THÁNG NĂM 2021")
+                .row("Tháng", "So với tháng trước (%)", "So với cùng kỳ năm trước (%)")
+                .row("Tháng 9", "%1.1135", "%0.8832")), Map.of()));
+        assertEquals(List.of("2021-09 17 TOTAL mom 11.35 null CỤC THỐNG KÊ TỈNH HÒA BÌNH@2021-10-12 IIP!B5",
+                "2021-09 17 TOTAL yoy -11.68 null CỤC THỐNG KÊ TỈNH HÒA BÌNH@2021-10-12 IIP!C5"), figures);
+    }
+
+    @Test
     void legacyXlsWorkbooksAreReadToo() throws IOException {
         ParsedExtract parsed = WorkbookReader.read("/in/old.xls", workbook(true, w -> w.sheet("Biểu 03")
                 .row("BỘ CÔNG THƯƠNG").row("Hà Nội, ngày 03 tháng 12 năm 2021")
