@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -181,29 +177,10 @@ class Tcvn3Test {
                 Tcvn3.evidence(bytes("tho{B8}ng Hu{D5} nghi{D6}p gi{B6}i tr{AD}{EB}ng khuy{D5}n"), 0));
     }
 
-    /** Windows-1258 bytes: tones as combining marks, or precomposed where 1258 has the letter (as Windows writes). */
-    private static byte[] windows1258(String text, boolean precomposedWhereAvailable) throws CharacterCodingException {
-        Charset cp1258 = Charset.forName("windows-1258");
-        CharsetEncoder probe = cp1258.newEncoder();
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (precomposedWhereAvailable && probe.canEncode(c)) {
-                out.append(c);
-                continue;
-            }
-            String nfd = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-            StringBuilder base = new StringBuilder();
-            StringBuilder tone = new StringBuilder();
-            for (char d : nfd.toCharArray()) {
-                (TONES.indexOf(d) >= 0 ? tone : base).append(d);
-            }
-            out.append(Normalizer.normalize(base, Normalizer.Form.NFC)).append(tone);
-        }
-        ByteBuffer encoded = cp1258.newEncoder().onUnmappableCharacter(CodingErrorAction.REPORT)
-                .encode(CharBuffer.wrap(out));
-        byte[] bytes = new byte[encoded.remaining()];
-        encoded.get(bytes);
-        String back = Normalizer.normalize(new String(bytes, cp1258), Normalizer.Form.NFC);
+    /** Windows-1258 fixture bytes, checked to decode back to the text. */
+    private static byte[] windows1258(String text, boolean precomposedWhereAvailable) {
+        byte[] bytes = vn.iip.testing.LegacyEncodings.windows1258(text, precomposedWhereAvailable);
+        String back = Normalizer.normalize(new String(bytes, Charset.forName("windows-1258")), Normalizer.Form.NFC);
         assertEquals(text, back, "the fixture is faithful Windows-1258");
         return bytes;
     }

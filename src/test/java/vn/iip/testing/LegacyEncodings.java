@@ -39,11 +39,19 @@ public final class LegacyEncodings {
 
     /** Windows-1258 bytes as Windows writes them: tone marks as combining characters after the base letter. */
     public static byte[] windows1258(String text) {
+        return windows1258(text, false);
+    }
+
+    /**
+     * Windows-1258 bytes with tones as combining marks, or, with {@code precomposedWhereAvailable}, as the few
+     * precomposed letters the code page has (Windows writes both forms).
+     */
+    public static byte[] windows1258(String text, boolean precomposedWhereAvailable) {
         Charset cp1258 = Charset.forName("windows-1258");
         CharsetEncoder probe = cp1258.newEncoder();
         StringBuilder out = new StringBuilder();
         for (char c : text.toCharArray()) {
-            if (c < 0x80) {
+            if (c < 0x80 || precomposedWhereAvailable && probe.canEncode(c)) {
                 out.append(c);
                 continue;
             }
