@@ -20,21 +20,56 @@ public final class Warehouse {
         return root + "/" + table.schema() + "/" + table.name();
     }
 
-    /** Creates what is missing; existing tables are left as they are. */
+    /**
+     * Version of the table layouts; raise it when a column is added, so warehouses built before get the column
+     * (as null in their old rows) on their next run.
+     */
+    static final int LAYOUT_VERSION = 2;
+    private static final String LAYOUT_MARKER = "_iip_layout_version";
+
+    /**
+     * Creates what is missing. A table whose Delta log is already at its location (a catalog lost or not shared) is
+     * attached with the schema of its log; tables of an older layout get the columns added since.
+     */
     public void createTables() {
         createSchema(BronzeTables.SCHEMA, "Landing files and rows as received / Dữ liệu thô như nhận được");
         createSchema(SilverTables.SCHEMA, "Conformed observations, quarantine, run log / Dữ liệu đã chuẩn hóa");
         createSchema(GoldTables.SCHEMA, "Star schema for analysts: IIP facts with every vintage / Dữ liệu phân tích");
+        List<TableSpec> kept = new java.util.ArrayList<>();
         for (List<TableSpec> layer : List.of(BronzeTables.all(), SilverTables.all(), GoldTables.all())) {
             // One listing per schema: far cheaper than asking the metastore table by table.
             java.util.Set<String> existing = new java.util.HashSet<>();
             spark.sql("SHOW TABLES IN " + layer.get(0).schema()).collectAsList()
                     .forEach(t -> existing.add(t.getString(1)));
             for (TableSpec table : layer) {
-                if (!existing.contains(table.name())) {
+                if (existing.contains(table.name())) {
+                    kept.add(table);
+                } else if (WarehouseFiles.exists(spark, location(table) + "/_delta_log")) {
+                    spark.sql("CREATE TABLE IF NOT EXISTS " + table.qualifiedName() + " USING DELTA LOCATION '"
+                            + Sql.quote(location(table)) + "'");
+                    kept.add(table);
+                } else {
                     spark.sql(table.createStatement(location(table)));
                 }
             }
+        }
+        String marker = root + "/" + LAYOUT_MARKER;
+        if (!kept.isEmpty() && WarehouseFiles.readInt(spark, marker) < LAYOUT_VERSION) {
+            kept.forEach(this::addMissingColumns);
+        }
+        if (WarehouseFiles.readInt(spark, marker) != LAYOUT_VERSION) {
+            WarehouseFiles.writeInt(spark, marker, LAYOUT_VERSION);
+        }
+    }
+
+    /** ALTER TABLE … ADD COLUMNS for the columns a table of an older layout lacks (old rows read them as null). */
+    private void addMissingColumns(TableSpec table) {
+        java.util.Set<String> present = new java.util.HashSet<>(java.util.Arrays.asList(
+                spark.table(table.qualifiedName()).schema().fieldNames()));
+        List<String> missing = table.columns().stream().filter(c -> !present.contains(c.name()))
+                .map(ColumnSpec::ddl).toList();
+        if (!missing.isEmpty()) {
+            spark.sql("ALTER TABLE " + table.qualifiedName() + " ADD COLUMNS (" + String.join(", ", missing) + ")");
         }
     }
 
