@@ -129,6 +129,28 @@ public final class SheetGrid {
         return exact.toPlainString().replace('.', ',');
     }
 
+    /** Every text cell rewritten (numbers, dates and errors are left alone: they hold no letters). */
+    void recode(java.util.function.UnaryOperator<String> recoding) {
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                if (row[c] != null && row[c].chars().anyMatch(ch -> ch >= 0x80)) {
+                    row[c] = VietnameseText.display(recoding.apply(row[c]));
+                }
+            }
+        }
+    }
+
+    /** All texts of the sheet, for deciding how they were typed. */
+    String allText() {
+        StringBuilder text = new StringBuilder();
+        for (String[] row : rows) {
+            for (String cell : row) {
+                text.append(cell == null ? "" : cell).append(' ');
+            }
+        }
+        return text.toString();
+    }
+
     public String sheetName() {
         return sheetName;
     }

@@ -45,6 +45,7 @@ public final class WorkbookReader {
             return rejected(path, content, sha256, "the workbook cannot be opened (" + e.getClass().getSimpleName()
                     + ": " + e.getMessage() + "); it is damaged or not an Excel file: re-save it as .xlsx");
         }
+        String encoding = LegacyFontText.recodeIfTcvn3(grids);
         List<SheetTables> found = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         for (SheetGrid grid : grids) {
@@ -58,7 +59,7 @@ public final class WorkbookReader {
             }
         }
         if (found.isEmpty()) {
-            return new ParsedExtract(path, content.length, sha256, FORMAT, "xlsx", null, Rules.FILE_UNSUPPORTED,
+            return new ParsedExtract(path, content.length, sha256, FORMAT, encoding, null, Rules.FILE_UNSUPPORTED,
                     "the workbook holds no IIP, provincial or product table: " + String.join("; ", notes), List.of(),
                     String.join("; ", notes));
         }
@@ -77,7 +78,7 @@ public final class WorkbookReader {
             rows.replaceAll(r -> new RawRecord(r.rowNumber(), r.place(), r.rawText(), r.fields(), fileRule,
                     fileMessage));
         }
-        return new ParsedExtract(path, content.length, sha256, FORMAT, "xlsx", null, fileRule, fileMessage, rows,
+        return new ParsedExtract(path, content.length, sha256, FORMAT, encoding, null, fileRule, fileMessage, rows,
                 notes.isEmpty() ? null : String.join("; ", notes));
     }
 

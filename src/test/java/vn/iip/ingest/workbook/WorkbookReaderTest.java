@@ -78,6 +78,25 @@ class WorkbookReaderTest {
     }
 
     @Test
+    void textsTypedInTheVnFontsAreReadAsTcvn3() throws IOException {
+        ParsedExtract parsed = WorkbookReader.read("/in/old.xls", workbook(true, w -> w.sheet("IIP")
+                .row(vn("Tổng cục Thống kê")).row(vn("Ngày công bố: 29/11/2021"))
+                .row("", vn("Tháng 11 năm 2021 so với tháng trước"), vn("Tháng 11 năm 2021 so với cùng kỳ năm trước"))
+                .row(vn("Toàn ngành công nghiệp"), "#105.5", "#105.6")
+                .row(vn("Khai khoáng"), "#108.0", "#102.2")), Map.of());
+        assertTrue(parsed.encoding().startsWith("xlsx; cell texts in TCVN3, .Vn fonts ("), parsed.encoding());
+        assertEquals(List.of("2021-11 VN TOTAL mom 5.5 null GSO@2021-11-29 IIP!B4",
+                "2021-11 VN TOTAL yoy 5.6 null GSO@2021-11-29 IIP!C4",
+                "2021-11 VN B mom 8.0 null GSO@2021-11-29 IIP!B5",
+                "2021-11 VN B yoy 2.2 null GSO@2021-11-29 IIP!C5"), figures(parsed));
+    }
+
+    /** Text as an old workbook typed in .VnTime holds it: TCVN3 bytes read as Western characters. */
+    private static String vn(String text) {
+        return new String(vn.iip.testing.LegacyEncodings.tcvn3(text), java.nio.charset.Charset.forName("windows-1252"));
+    }
+
+    @Test
     void legacyXlsWorkbooksAreReadToo() throws IOException {
         ParsedExtract parsed = WorkbookReader.read("/in/old.xls", workbook(true, w -> w.sheet("Biểu 03")
                 .row("BỘ CÔNG THƯƠNG").row("Hà Nội, ngày 03 tháng 12 năm 2021")
