@@ -164,7 +164,7 @@ public final class PcAxisReader {
                     fields.put(role, picked[v]);
                 }
             }
-            fields.put("value", cellValue(value));
+            fields.put("value", withDecimals(cellValue(value), px.first("DECIMALS")));
             String note = cellNote(picked);
             if (note != null) {
                 fields.put("note", note);
@@ -188,6 +188,20 @@ public final class PcAxisReader {
                 }
             }
             return null;
+        }
+
+        /** DECIMALS is the precision the cube stores: "108" in a DECIMALS=1 cube was published as 108,0. */
+        private static String withDecimals(String value, String decimals) {
+            if (decimals == null || !decimals.trim().matches("[0-6]") || !value.matches("-?\\d+(,\\d*)?")) {
+                return value;
+            }
+            int wanted = Integer.parseInt(decimals.trim());
+            int comma = value.indexOf(',');
+            int have = comma < 0 ? 0 : value.length() - comma - 1;
+            if (have >= wanted) {
+                return value;
+            }
+            return (comma < 0 ? value + "," : value) + "0".repeat(wanted - have);
         }
 
         /** PX numbers use a decimal point and no grouping; "-" is an exact zero; runs of dots are missing. */

@@ -36,6 +36,15 @@ class PcAxisReaderTest {
     }
 
     @Test
+    void cellsKeepThePrecisionDecimalsDeclares() throws IOException {
+        String cube = new String(PcAxisReaderTest.class.getResourceAsStream("/extracts/same-release/gso-2021-11.px")
+                .readAllBytes(), StandardCharsets.UTF_8).replace("108.0 102.2 94.0", "108 102.2 94");
+        ParsedExtract parsed = PcAxisReader.read("t.px", cube.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("108,0", "102,2", "94,0"), parsed.rows().subList(3, 6).stream()
+                .map(r -> r.fields().get("value")).toList());
+    }
+
+    @Test
     void readsAProvinceCubeWithStatusPrefixedYearsAndMissingCells() throws IOException {
         ParsedExtract parsed = PcAxisReader.read("v07-02.px", resource("v07-02-iip-by-province.px"));
         assertNull(parsed.fileRuleId(), parsed.fileMessage());
