@@ -10,11 +10,13 @@ import java.util.TreeMap;
 record CommandLine(String command, Map<String, String> options, Set<String> flags, List<String> positional) {
 
     static final String USAGE = String.join("\n",
-            "usage: iip run [--input DIR] [--warehouse DIR]",
-            "       iip sql [--warehouse DIR] [--csv] \"SQL\"",
+            "usage: iip run [--config FILE] [--input DIR] [--warehouse DIR]",
+            "       iip sql [--config FILE] [--warehouse DIR] [--csv] \"SQL\"",
             "       iip inspect [--rows N] FILE   (what the readers make of one file; no Spark, no warehouse)",
             "  --input      folder (any Hadoop URI) of extract files; default: the samples bundled in the jar",
-            "  --warehouse  warehouse folder or URI; default: ./warehouse");
+            "  --warehouse  warehouse folder or URI; default: ./warehouse",
+            "  --config     job configuration file (jobs/conf/*.properties, local path or Hadoop URI);"
+                    + " the options above override it");
 
     static CommandLine parse(String[] args, Set<String> valueOptions, Set<String> flagOptions) {
         if (args.length == 0) {

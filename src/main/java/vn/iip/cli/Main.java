@@ -7,6 +7,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import vn.iip.catalog.Warehouse;
+import vn.iip.config.ConfigFile;
+import vn.iip.config.JobSettings;
 import vn.iip.pipeline.Pipeline;
 import vn.iip.pipeline.RunConfig;
 import vn.iip.spark.Sessions;
@@ -17,8 +19,6 @@ import vn.iip.spark.Sessions;
  */
 public final class Main {
     private Main() {}
-
-    static final String DEFAULT_WAREHOUSE = "warehouse";
 
     public static void main(String[] args) {
         System.exit(execute(args, new PrintStream(System.out, true, StandardCharsets.UTF_8),
@@ -31,23 +31,24 @@ public final class Main {
             String command = args.length == 0 ? "" : args[0];
             switch (command) {
                 case "run" -> {
-                    CommandLine line = CommandLine.parse(args, Set.of("--input", "--warehouse"), Set.of());
+                    CommandLine line = CommandLine.parse(args, Set.of("--input", "--warehouse", "--config"), Set.of());
                     if (!line.positional().isEmpty()) {
                         throw new CommandLine.UsageException("unexpected argument " + line.positional().get(0));
                     }
-                    RunConfig config = new RunConfig(line.options().get("--input"),
-                            line.options().getOrDefault("--warehouse", DEFAULT_WAREHOUSE));
-                    SparkSession spark = Sessions.forWarehouse(config.warehouse(), "iip run");
+                    JobSettings.Resolved settings = settings(line);
+                    RunConfig config = settings.run();
+                    SparkSession spark = Sessions.forWarehouse(config.warehouse(), "iip run", settings.sparkConf());
                     new Pipeline(spark, config, out).run();
                     return 0;
                 }
                 case "sql" -> {
-                    CommandLine line = CommandLine.parse(args, Set.of("--warehouse"), Set.of("--csv"));
+                    CommandLine line = CommandLine.parse(args, Set.of("--warehouse", "--config"), Set.of("--csv"));
                     if (line.positional().size() != 1) {
                         throw new CommandLine.UsageException("sql takes exactly one SQL statement (quote it)");
                     }
-                    String warehouse = line.options().getOrDefault("--warehouse", DEFAULT_WAREHOUSE);
-                    SparkSession spark = Sessions.forWarehouse(warehouse, "iip sql");
+                    JobSettings.Resolved settings = settings(line);
+                    String warehouse = settings.run().warehouse();
+                    SparkSession spark = Sessions.forWarehouse(warehouse, "iip sql", settings.sparkConf());
                     new Warehouse(spark, warehouse).attach();
                     Dataset<Row> result = spark.sql(line.positional().get(0));
                     if (line.flags().contains("--csv")) {
@@ -80,6 +81,20 @@ public final class Main {
             err.println("iip: " + oneLine(e));
             return 1;
         }
+    }
+
+    /** The configuration file (if --config names one) with --input and --warehouse over it. */
+    static JobSettings.Resolved settings(CommandLine line) {
+        String file = line.options().get("--config");
+        java.util.Map<String, String> overrides = new java.util.HashMap<>();
+        if (line.options().containsKey("--input")) {
+            overrides.put("iip.input", line.options().get("--input"));
+        }
+        if (line.options().containsKey("--warehouse")) {
+            overrides.put("iip.warehouse", line.options().get("--warehouse"));
+        }
+        return JobSettings.resolve(file == null ? java.util.Map.of() : ConfigFile.read(file),
+                file == null ? "(no configuration file)" : file, overrides, System::getenv);
     }
 
     private static String oneLine(Throwable e) {

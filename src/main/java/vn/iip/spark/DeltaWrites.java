@@ -16,15 +16,15 @@ import vn.iip.catalog.TableSpec;
 public final class DeltaWrites {
     private DeltaWrites() {}
 
-    private static final int ATTEMPTS = 5;
+    private static final int DEFAULT_ATTEMPTS = 5;
 
     public static void append(Dataset<Row> rows, TableSpec table) {
-        retry(table, () -> conformTo(rows, table).writeTo(table.qualifiedName()).append());
+        retry(table, attempts(rows), () -> conformTo(rows, table).writeTo(table.qualifiedName()).append());
     }
 
     /** Replaces the whole content (gold tables are rebuilt from silver, deterministically). */
     public static void replace(Dataset<Row> rows, TableSpec table) {
-        retry(table, () -> conformTo(rows, table).writeTo(table.qualifiedName()).overwrite(lit(true)));
+        retry(table, attempts(rows), () -> conformTo(rows, table).writeTo(table.qualifiedName()).overwrite(lit(true)));
     }
 
     private static Dataset<Row> conformTo(Dataset<Row> rows, TableSpec table) {
@@ -35,14 +35,20 @@ public final class DeltaWrites {
         return rows.select(columns);
     }
 
-    private static void retry(TableSpec table, ThrowingRunnable write) {
+    /** iip.delta.commit-attempts of the job configuration, carried in the session's settings. */
+    private static int attempts(Dataset<Row> rows) {
+        return Integer.parseInt(rows.sparkSession().conf().get(vn.iip.config.JobSettings.COMMIT_ATTEMPTS_CONF,
+                String.valueOf(DEFAULT_ATTEMPTS)));
+    }
+
+    private static void retry(TableSpec table, int attempts, ThrowingRunnable write) {
         for (int attempt = 1; ; attempt++) {
             try {
                 write.run();
                 return;
             } catch (DeltaConcurrentModificationException e) {
-                if (attempt == ATTEMPTS) {
-                    throw new IllegalStateException("Writing " + table.qualifiedName() + " lost " + ATTEMPTS
+                if (attempt >= attempts) {
+                    throw new IllegalStateException("Writing " + table.qualifiedName() + " lost " + attempts
                             + " commit races with concurrent writers; run again when the other job has finished", e);
                 }
                 sleep(200L << attempt);

@@ -16,7 +16,13 @@ public final class Sessions {
     private Sessions() {}
 
     public static SparkSession forWarehouse(String warehouse, String appName) {
+        return forWarehouse(warehouse, appName, java.util.Map.of());
+    }
+
+    /** @param settings Spark settings from the job configuration file; spark-submit's --conf wins over them */
+    public static SparkSession forWarehouse(String warehouse, String appName, java.util.Map<String, String> settings) {
         SparkConf conf = new SparkConf(true);
+        settings.forEach((key, value) -> setIfMissing(conf, key, value));
         setIfMissing(conf, "spark.master", "local[2]");
         setIfMissing(conf, "spark.app.name", appName);
         setIfMissing(conf, "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");

@@ -27,6 +27,22 @@ class MainTest {
                 + " value_out_of_domain=3}\n"), printed);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "run --config /no/such.properties | iip: Configuration file /no/such.properties does not exist; pass"
+                    + " --config with a file like jobs/conf/local.properties, or omit it to use the defaults",
+            "sql --config src/test/resources/config/typo.properties VALUES(1) | iip: Unknown setting 'iip.warehous'"
+                    + " in src/test/resources/config/typo.properties (did you mean 'iip.warehouse'?); known settings:",
+    })
+    void configurationMistakesExitWithOneBeforeSparkStarts(String args, String message) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args.split(" "), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, printed);
+        assertTrue(printed.startsWith(message), printed);
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "frobnicate           | unknown command 'frobnicate'",
