@@ -98,6 +98,13 @@ public final class Main {
     }
 
     private static String oneLine(Throwable e) {
+        // An error without a message (ExceptionInInitializerError) is told by its cause.
+        while (e.getMessage() == null && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (System.getenv("IIP_DEBUG") != null) {
+            e.printStackTrace();
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);

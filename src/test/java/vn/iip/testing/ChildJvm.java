@@ -15,19 +15,31 @@ public final class ChildJvm {
 
     public record Result(int exitCode, String stdout, String stderr) {}
 
+    /** The JVM flags Spark needs on Java 17, as Maven passes them to the tests. */
+    public static List<String> jvmFlags() {
+        String flags = System.getProperty("iip.test.jvmFlags", "");
+        return Arrays.stream(flags.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+
     public static Result main(String... args) {
+        return java(System.getProperty("java.class.path"), "vn.iip.cli.Main", java.util.Map.of(), args);
+    }
+
+    /** Runs a main class of the given classpath in a child JVM and waits for it (five minutes at most). */
+    public static Result java(String classpath, String mainClass, java.util.Map<String, String> environment,
+                              String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String flags = System.getProperty("iip.test.jvmFlags", "");
-        command.addAll(Arrays.stream(flags.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+        command.addAll(jvmFlags());
         command.addAll(List.of("-Xmx2g", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=512m", "-Dfile.encoding=UTF-8",
-                "-Duser.timezone=America/Los_Angeles", "-cp", System.getProperty("java.class.path"), "vn.iip.cli.Main"));
+                "-Duser.timezone=America/Los_Angeles", "-cp", classpath, mainClass));
         command.addAll(List.of(args));
         try {
             Path out = Files.createTempFile("iip-child", ".out");
             Path err = Files.createTempFile("iip-child", ".err");
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+            builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
