@@ -53,7 +53,7 @@ final class Inspection {
         }
         out.println("rows      " + parsed.rows().size() + " data row(s) or cell(s)");
         RowConformer conformer = new RowConformer(ReferenceData.get());
-        String name = path.substring(path.lastIndexOf('/') + 1);
+        String name = ExtractReaders.fileName(path);
         Map<String, Integer> rules = new TreeMap<>();
         Map<String, String> headers = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();

@@ -70,7 +70,8 @@ public final class ExtractReaders {
                 + " PX-Web wide tables), PC-Axis .px or Excel workbooks .xlsx/.xls (see README, Input)", List.of());
     }
 
-    static String fileName(String path) {
+    /** The file name of a path or URI, for messages. */
+    public static String fileName(String path) {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 }

@@ -20,6 +20,11 @@ public final class PxWebCsvReader {
     private PxWebCsvReader() {}
 
     public static final String FORMAT = "pxweb_csv";
+    /** Built once per JVM, on first use (it indexes the reference lists). */
+    private static final class Industries {
+        static final vn.iip.conform.IndustryResolver RESOLVER =
+                new vn.iip.conform.IndustryResolver(vn.iip.reference.ReferenceData.get());
+    }
     private static final Pattern PERIOD = Pattern.compile(
             "^(?:(sơ bộ|ước tính|chính thức|so bo|uoc tinh)\\s+)?(\\d{4}(?:M\\d{1,2}|Q[1-4]|-\\d{1,2})?)"
                     + "(?:\\s+(sơ bộ|ước tính|chính thức|so bo|uoc tinh|\\*))?$",
@@ -56,8 +61,8 @@ public final class PxWebCsvReader {
         String fileRule = decoded.problem() != null ? Rules.FILE_UNDECODABLE
                 : shared.get("release_date").isEmpty() ? Rules.FILE_RELEASE_DATE_MISSING : null;
         String fileMessage = decoded.problem() != null ? decoded.problem() : fileRule == null ? null
-                : "no release date: the export's title and notes give none; add " + path.substring(
-                path.lastIndexOf('/') + 1) + ReleaseMetadata.SIDECAR_SUFFIX + " with release_date=YYYY-MM-DD next to it";
+                : "no release date: the export's title and notes give none; add " + ExtractReaders.fileName(path)
+                + ReleaseMetadata.SIDECAR_SUFFIX + " with release_date=YYYY-MM-DD next to it";
         List<String> roles = new ArrayList<>();
         for (int c = 0; c < table.stubHeaders().size(); c++) {
             int column = c;
@@ -163,7 +168,7 @@ public final class PxWebCsvReader {
         String publisher = sidecar.getOrDefault("publisher", ReleaseMetadata.publisher(lines));
         shared.put("release_date", date == null ? "" : date);
         shared.put("publisher", publisher == null ? "" : publisher);
-        shared.put("source", sidecar.getOrDefault("source", title.isBlank() ? path.substring(path.lastIndexOf('/') + 1)
+        shared.put("source", sidecar.getOrDefault("source", title.isBlank() ? ExtractReaders.fileName(path)
                 : VietnameseText.display(title)));
         shared.put("measure", sidecar.getOrDefault("measure", "iip"));
         shared.put("unit", sidecar.getOrDefault("unit", words.contains("toc do tang") ? "pct" : "index"));
@@ -186,8 +191,7 @@ public final class PxWebCsvReader {
                 return "industry";
             }
         }
-        vn.iip.conform.IndustryResolver industries = new vn.iip.conform.IndustryResolver(
-                vn.iip.reference.ReferenceData.get());
+        vn.iip.conform.IndustryResolver industries = Industries.RESOLVER;
         long industryValues = values.stream().filter(v -> industries.resolve(v).isOk()).count();
         return industryValues * 2 > values.size() ? "industry" : "geo";
     }

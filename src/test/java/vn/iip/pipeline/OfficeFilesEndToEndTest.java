@@ -84,9 +84,13 @@ class OfficeFilesEndToEndTest {
     }
 
     @Test
-    void theRunSucceedsAndReportsTheOfficeFormats() {
+    void theRunSucceedsAndItsProgressLineAgreesWithTheRunLog() {
         assertEquals(0, run.exitCode(), run.stderr());
-        assertTrue(run.stdout().contains("quarantined"), run.stdout());
+        java.util.regex.Matcher conform = java.util.regex.Pattern.compile(
+                "conform +(\\d+) row\\(s\\): (\\d+) observation\\(s\\), (\\d+) quarantined").matcher(run.stdout());
+        assertTrue(conform.find(), run.stdout());
+        assertEquals(facts.get("run_conservation"), conform.group(1) + "=" + conform.group(2) + "+" + conform.group(3));
+        assertTrue(Long.parseLong(conform.group(3)) > corpusFiles, "the corpus puts many rows in quarantine");
     }
 
     @Test

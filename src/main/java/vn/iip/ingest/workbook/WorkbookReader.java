@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import vn.iip.conform.Rules;
 import vn.iip.conform.VietnameseText;
+import vn.iip.ingest.ExtractReaders;
 import vn.iip.ingest.ParsedExtract;
 import vn.iip.ingest.RawRecord;
 import vn.iip.ingest.ReleaseMetadata;
@@ -63,7 +64,7 @@ public final class WorkbookReader {
                     "the workbook holds no IIP, provincial or product table: " + String.join("; ", notes), List.of(),
                     String.join("; ", notes));
         }
-        Release release = Release.of(sidecar, lines, fileName(path));
+        Release release = Release.of(sidecar, lines, ExtractReaders.fileName(path));
         List<RawRecord> rows = new ArrayList<>();
         for (SheetTables sheet : found) {
             for (int t = 0; t < sheet.tables().size(); t++) {
@@ -72,7 +73,7 @@ public final class WorkbookReader {
         }
         String fileRule = release.date() == null ? Rules.FILE_RELEASE_DATE_MISSING : null;
         String fileMessage = release.date() == null ? "no release date: the workbook's titles and notes give none"
-                + " (e.g. 'Ngày công bố: 29/11/2021') and there is no sidecar; add " + fileName(path)
+                + " (e.g. 'Ngày công bố: 29/11/2021') and there is no sidecar; add " + ExtractReaders.fileName(path)
                 + ReleaseMetadata.SIDECAR_SUFFIX + " with release_date=YYYY-MM-DD next to it" : null;
         if (fileRule != null) {
             rows.replaceAll(r -> new RawRecord(r.rowNumber(), r.place(), r.rawText(), r.fields(), fileRule,
@@ -86,14 +87,17 @@ public final class WorkbookReader {
     public static List<String> describe(byte[] content) {
         List<String> lines = new ArrayList<>();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-            for (Sheet sheet : workbook) {
-                SheetTables tables = SheetTables.of(SheetGrid.of(sheet));
+            List<SheetGrid> grids = new ArrayList<>();
+            workbook.forEach(sheet -> grids.add(SheetGrid.of(sheet)));
+            LegacyFontText.recodeIfTcvn3(grids); // as read() does, so a .Vn-font workbook is described as it is read
+            for (SheetGrid sheetGrid : grids) {
+                SheetTables tables = SheetTables.of(sheetGrid);
                 for (int t = 0; t < tables.tables().size(); t++) {
                     ReportTable table = tables.tables().get(t);
                     SheetGrid grid = tables.grid();
                     List<String> title = tables.titles().get(t);
                     String period = period(table, title);
-                    lines.add(String.format("sheet '%s', header row(s) %d–%d, %d data row(s): %s", sheet.getSheetName(),
+                    lines.add(String.format("sheet '%s', header row(s) %d–%d, %d data row(s): %s", sheetGrid.sheetName(),
                             table.headerFirstRow() + 1, table.headerLastRow() + 1, table.dataRows().size(),
                             table.valueColumns().isEmpty() || period == null ? "no value columns, or no period"
                                     : TableCells.kind(grid, table, title, period).description()));
@@ -121,9 +125,6 @@ public final class WorkbookReader {
                 .findFirst().orElse(HeaderText.periodIn(title));
     }
 
-    static String fileName(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
 
     /** What every figure of the workbook shares; the sidecar overrides what the text says. */
     record Release(String date, String publisher, String status, String source, Map<String, String> sidecar) {
