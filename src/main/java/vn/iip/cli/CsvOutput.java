@@ -2,6 +2,8 @@ package vn.iip.cli;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Row;
 
@@ -9,9 +11,10 @@ import org.apache.spark.sql.Row;
 final class CsvOutput {
     private CsvOutput() {}
 
-    static void write(PrintStream out, String[] header, List<Row> rows) {
+    static void write(PrintStream out, String[] header, Iterator<Row> rows) {
         out.print(line(header));
-        for (Row row : rows) {
+        while (rows.hasNext()) {
+            Row row = rows.next();
             String[] cells = new String[row.size()];
             for (int i = 0; i < row.size(); i++) {
                 cells[i] = text(row.get(i));
@@ -21,29 +24,47 @@ final class CsvOutput {
         out.flush();
     }
 
-    /** A plain aligned table for people (the non --csv output of iip sql). */
-    static void table(PrintStream out, String[] header, List<Row> rows) {
+    /**
+     * A plain aligned table for people (the non --csv output of iip sql). Column widths come from the first
+     * {@link #WIDTH_SAMPLE} rows, so a long result streams through instead of being held in memory.
+     */
+    static void table(PrintStream out, String[] header, Iterator<Row> rows) {
+        List<String[]> sample = new ArrayList<>();
+        while (sample.size() < WIDTH_SAMPLE && rows.hasNext()) {
+            sample.add(cells(rows.next(), header.length));
+        }
         int[] widths = new int[header.length];
         for (int i = 0; i < header.length; i++) {
             widths[i] = header[i].length();
-        }
-        for (Row row : rows) {
-            for (int i = 0; i < header.length; i++) {
-                widths[i] = Math.max(widths[i], text(row.get(i)).length());
+            for (String[] cells : sample) {
+                widths[i] = Math.max(widths[i], cells[i].length());
             }
         }
         StringBuilder text = new StringBuilder();
         appendAligned(text, header, widths);
-        for (Row row : rows) {
-            String[] cells = new String[header.length];
-            for (int i = 0; i < header.length; i++) {
-                cells[i] = row.isNullAt(i) ? "NULL" : text(row.get(i));
-            }
+        for (String[] cells : sample) {
             appendAligned(text, cells, widths);
         }
-        text.append('(').append(rows.size()).append(rows.size() == 1 ? " row)" : " rows)").append('\n');
         out.print(text);
+        long count = sample.size();
+        while (rows.hasNext()) {
+            text.setLength(0);
+            appendAligned(text, cells(rows.next(), header.length), widths);
+            out.print(text);
+            count++;
+        }
+        out.print("(" + count + (count == 1 ? " row)" : " rows)") + "\n");
         out.flush();
+    }
+
+    static final int WIDTH_SAMPLE = 1000;
+
+    private static String[] cells(Row row, int columns) {
+        String[] cells = new String[columns];
+        for (int i = 0; i < columns; i++) {
+            cells[i] = row.isNullAt(i) ? "NULL" : text(row.get(i));
+        }
+        return cells;
     }
 
     private static void appendAligned(StringBuilder text, String[] cells, int[] widths) {

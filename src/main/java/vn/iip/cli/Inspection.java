@@ -2,8 +2,6 @@ package vn.iip.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +10,7 @@ import vn.iip.conform.ConformedRow;
 import vn.iip.conform.Observation;
 import vn.iip.conform.RowConformer;
 import vn.iip.ingest.ExtractReaders;
+import vn.iip.ingest.LandingFiles;
 import vn.iip.ingest.ParsedExtract;
 import vn.iip.ingest.RawRecord;
 import vn.iip.ingest.ReleaseMetadata;
@@ -27,9 +26,8 @@ final class Inspection {
     private Inspection() {}
 
     /** The sidecar next to the file, as the pipeline would pair them; null when there is none. */
-    static byte[] sidecar(String file) throws IOException {
-        Path sidecar = Path.of(file + ReleaseMetadata.SIDECAR_SUFFIX);
-        return Files.isRegularFile(sidecar) ? Files.readAllBytes(sidecar) : null;
+    static byte[] sidecar(String file, org.apache.hadoop.conf.Configuration hadoop) {
+        return LandingFiles.readIfExists(file + ReleaseMetadata.SIDECAR_SUFFIX, hadoop);
     }
 
     static void print(String path, byte[] content, byte[] sidecar, int rowsShown, PrintStream out) {

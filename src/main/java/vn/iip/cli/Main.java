@@ -9,6 +9,8 @@ import org.apache.spark.sql.SparkSession;
 import vn.iip.catalog.Warehouse;
 import vn.iip.config.ConfigFile;
 import vn.iip.config.JobSettings;
+import vn.iip.config.Locations;
+import vn.iip.ingest.LandingFiles;
 import vn.iip.pipeline.Pipeline;
 import vn.iip.pipeline.RunConfig;
 import vn.iip.spark.Sessions;
@@ -36,7 +38,7 @@ public final class Main {
                         throw new CommandLine.UsageException("unexpected argument " + line.positional().get(0));
                     }
                     JobSettings.Resolved settings = settings(line);
-                    RunConfig config = settings.run();
+                    RunConfig config = Locations.resolve(settings.run(), Sessions.master(settings.sparkConf()));
                     SparkSession spark = Sessions.forWarehouse(config.warehouse(), "iip run", settings.sparkConf());
                     new Pipeline(spark, config, out).run();
                     return 0;
@@ -47,14 +49,16 @@ public final class Main {
                         throw new CommandLine.UsageException("sql takes exactly one SQL statement (quote it)");
                     }
                     JobSettings.Resolved settings = settings(line);
-                    String warehouse = settings.run().warehouse();
+                    String warehouse = Locations.resolve(new RunConfig(null, settings.run().warehouse()),
+                            Sessions.master(settings.sparkConf())).warehouse();
                     SparkSession spark = Sessions.forWarehouse(warehouse, "iip sql", settings.sparkConf());
                     new Warehouse(spark, warehouse).attach();
                     Dataset<Row> result = spark.sql(line.positional().get(0));
+                    // Streamed a partition at a time: a whole table selected by an analyst must not fill the driver.
                     if (line.flags().contains("--csv")) {
-                        CsvOutput.write(out, result.columns(), result.collectAsList());
+                        CsvOutput.write(out, result.columns(), result.toLocalIterator());
                     } else {
-                        CsvOutput.table(out, result.columns(), result.collectAsList());
+                        CsvOutput.table(out, result.columns(), result.toLocalIterator());
                     }
                     return 0;
                 }
@@ -65,8 +69,8 @@ public final class Main {
                     }
                     String file = line.positional().get(0);
                     int rows = Integer.parseInt(line.options().getOrDefault("--rows", "10"));
-                    Inspection.print(file, java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file)), Inspection.sidecar(file), rows,
-                            out);
+                    org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+                    Inspection.print(file, LandingFiles.read(file, hadoop), Inspection.sidecar(file, hadoop), rows, out);
                     return 0;
                 }
                 default -> throw new CommandLine.UsageException(command.isEmpty() ? "no command given"

@@ -123,6 +123,14 @@ public final class Pipeline {
     }
 
     private long[] conformAndStore(IngestResult ingest, String runId, Timestamp now) {
+        try {
+            return conformAndStoreRows(ingest, runId, now);
+        } finally {
+            removeCheckpoints();
+        }
+    }
+
+    private long[] conformAndStoreRows(IngestResult ingest, String runId, Timestamp now) {
         DeltaWrites.append(ingest.newRows(), BronzeTables.EXTRACT_ROW);
         Dataset<Row> existing = spark.table(SilverTables.OBSERVATION.qualifiedName());
         // Checkpointed: writing the observation table would otherwise invalidate a cache and re-run the
@@ -154,15 +162,40 @@ public final class Pipeline {
         }
     }
 
-    /** Locally, executor memory is enough; on a cluster a lost executor must not lose the rows, so use the FS. */
+    /**
+     * Locally, executor memory is enough; on a cluster a lost executor must not lose the rows, so they go to the
+     * warehouse's file system (never a local folder, which executors on other hosts could not read), in a folder of
+     * this run that is removed when the run's rows are stored. A checkpoint folder set with spark.checkpoint.dir is
+     * the operator's: it is used and left alone.
+     */
     private Dataset<Row> materialise(Dataset<Row> rows, String runId) {
         if (spark.sparkContext().isLocal()) {
             return rows.localCheckpoint(true);
         }
-        if (spark.sparkContext().getCheckpointDir().isEmpty()) {
-            spark.sparkContext().setCheckpointDir(config.warehouse() + "/_checkpoints/" + runId);
+        if (!spark.sparkContext().getConf().contains("spark.checkpoint.dir")) {
+            checkpointFolder = config.warehouse() + "/" + CHECKPOINTS + "/" + runId;
+            spark.sparkContext().setCheckpointDir(checkpointFolder);
         }
         return rows.checkpoint(true);
+    }
+
+    /** Under the warehouse: the run's checkpointed rows while it conforms them. */
+    public static final String CHECKPOINTS = "_checkpoints";
+
+    private String checkpointFolder;
+
+    private void removeCheckpoints() {
+        if (checkpointFolder == null) {
+            return;
+        }
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(checkpointFolder);
+        try {
+            folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(folder, true);
+        } catch (java.io.IOException e) {
+            progress.line("           could not remove the run's checkpoint folder " + checkpointFolder + ": "
+                    + e.getMessage() + " (safe to delete by hand)");
+        }
+        checkpointFolder = null;
     }
 
     private void runQualityChecks(RunReport report, Timestamp now) {

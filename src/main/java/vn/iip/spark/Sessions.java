@@ -15,6 +15,16 @@ import org.apache.spark.sql.SparkSession;
 public final class Sessions {
     private Sessions() {}
 
+    /** The embedded default: everything in this JVM on two cores. */
+    public static final String DEFAULT_MASTER = "local[2]";
+
+    /** The master the session will get: spark-submit's (a system property), else the settings', else the default. */
+    public static String master(java.util.Map<String, String> settings) {
+        SparkConf conf = new SparkConf(true);
+        return conf.contains("spark.master") ? conf.get("spark.master")
+                : settings.getOrDefault("spark.master", DEFAULT_MASTER);
+    }
+
     public static SparkSession forWarehouse(String warehouse, String appName) {
         return forWarehouse(warehouse, appName, java.util.Map.of());
     }
@@ -23,7 +33,7 @@ public final class Sessions {
     public static SparkSession forWarehouse(String warehouse, String appName, java.util.Map<String, String> settings) {
         SparkConf conf = new SparkConf(true);
         settings.forEach((key, value) -> setIfMissing(conf, key, value));
-        setIfMissing(conf, "spark.master", "local[2]");
+        setIfMissing(conf, "spark.master", DEFAULT_MASTER);
         setIfMissing(conf, "spark.app.name", appName);
         setIfMissing(conf, "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
         setIfMissing(conf, "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");

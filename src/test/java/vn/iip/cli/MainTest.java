@@ -33,6 +33,8 @@ class MainTest {
                     + " --config with a file like jobs/conf/local.properties, or omit it to use the defaults",
             "sql --config src/test/resources/config/typo.properties VALUES(1) | iip: Unknown setting 'iip.warehous'"
                     + " in src/test/resources/config/typo.properties (did you mean 'iip.warehouse'?); known settings:",
+            "inspect /no/such/nov-2021.xlsx | iip: File /no/such/nov-2021.xlsx does not exist; give the path or URI"
+                    + " of one extract file (e.g. data/nov-2021.xlsx or hdfs://NAMENODE:8020/iip/landing/nov-2021.xlsx)",
     })
     void configurationMistakesExitWithOneBeforeSparkStarts(String args, String message) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();

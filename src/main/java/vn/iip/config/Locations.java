@@ -1,0 +1,43 @@
+package vn.iip.config;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import vn.iip.pipeline.RunConfig;
+
+/**
+ * Makes the input and warehouse locations explicit before Spark starts. A URI (hdfs://, s3a://, file:) and an
+ * absolute path (resolved by Hadoop against fs.defaultFS) mean the same thing in every JVM. A relative path does
+ * not: it is resolved against each JVM's working directory, and in cluster deploy mode the driver's working
+ * directory is a folder on some worker. So a relative path is made absolute for a local master and refused for a
+ * cluster one.
+ */
+public final class Locations {
+    private Locations() {}
+
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+
+    /** The run's locations for a job whose Spark master is {@code master}. */
+    public static RunConfig resolve(RunConfig config, String master) {
+        return new RunConfig(resolve("input", "--input", "iip.input", config.input(), master),
+                resolve("warehouse", "--warehouse", "iip.warehouse", config.warehouse(), master));
+    }
+
+    static String resolve(String role, String option, String setting, String location, String master) {
+        if (location == null || SCHEME.matcher(location).matches() || location.startsWith("/")) {
+            return location;
+        }
+        if (isLocal(master)) {
+            return Path.of(location).toAbsolutePath().normalize().toString();
+        }
+        throw new IllegalArgumentException("The " + role + " location '" + location + "' is a relative path, and the"
+                + " job runs on a cluster (master " + master + ") where the driver and each executor have their own"
+                + " working directory; give an absolute URI, e.g. " + option + " hdfs://NAMENODE:8020/iip/"
+                + (role.equals("input") ? "landing" : role)
+                + " (or " + setting + " in the configuration file)");
+    }
+
+    /** local and local[N]: one JVM. local-cluster[…] starts executor JVMs in their own folders, like a cluster. */
+    public static boolean isLocal(String master) {
+        return master.equals("local") || master.startsWith("local[");
+    }
+}
