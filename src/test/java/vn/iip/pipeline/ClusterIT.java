@@ -113,12 +113,23 @@ class ClusterIT {
     @Order(1)
     void clientModeOnTwoWorkersBuildsTheSameGoldAsALocalRun() throws IOException {
         String config = config("client");
+        long start = System.nanoTime();
         ChildJvm.Result submitted = submit("client", config, "/warehouse");
+        long clusterMillis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(0, submitted.exitCode(), submitted.stderr());
+        start = System.nanoTime();
         ChildJvm.Result localRun = ChildJvm.main("run", "--input", work.resolve("landing").toString(), "--warehouse",
                 work.resolve("local-warehouse").toString());
+        long localMillis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(0, localRun.exitCode(), localRun.stderr());
+        // Printed for the README's figures, never asserted: timing is the benchmark's business, not a test's.
+        System.out.printf("[wall time] first run on the samples: local[2] %.1f s, 2-worker cluster (client mode,"
+                + " HDFS) %.1f s%n", localMillis / 1000.0, clusterMillis / 1000.0);
         assertSameGold(config, "/warehouse");
+        // The run checkpointed its rows on HDFS (a cluster master) and removed them once stored.
+        org.apache.hadoop.fs.Path checkpoints = new org.apache.hadoop.fs.Path(hdfs + "/warehouse/" + Pipeline.CHECKPOINTS);
+        assertTrue(fs.exists(checkpoints), "the run did not checkpoint on HDFS");
+        assertEquals(0, fs.listStatus(checkpoints).length, "checkpoint folders left behind");
         for (int worker = 1; worker <= 2; worker++) {
             try (Stream<Path> apps = Files.list(work.resolve("worker-" + worker))) {
                 List<Path> executors = new ArrayList<>();
@@ -136,7 +147,10 @@ class ClusterIT {
     @Order(2)
     void clusterModeBuildsTheSameGold() throws IOException {
         String config = config("cluster");
+        long start = System.nanoTime();
         ChildJvm.Result submitted = submit("cluster", config, "/warehouse-cluster");
+        System.out.printf("[wall time] first run on the samples: 2-worker cluster (cluster mode, HDFS) %.1f s%n",
+                (System.nanoTime() - start) / 1e9);
         assertEquals(0, submitted.exitCode(), submitted.stderr());
         assertSameGold(config, "/warehouse-cluster");
     }
@@ -156,6 +170,27 @@ class ClusterIT {
                 "SELECT value_pct FROM iip_gold.v_iip_latest WHERE period = '2021-11' AND geo_code = 'VN'"
                         + " AND industry_code = 'TOTAL' AND comparison = 'ytd_yoy' AND measure = 'iip'");
         assertEquals("value_pct\n4.2\n", latest.stdout(), latest.stderr());
+    }
+
+    @Test
+    @Order(4)
+    void aRelativeWarehouseIsRefusedOnTheClusterAndInspectReadsHdfs() throws IOException {
+        ChildJvm.Result submitted = ChildJvm.java(sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
+                Map.of("SPARK_HOME", TARGET.resolve("spark-home").toString(), "SPARK_SCALA_VERSION", "2.13"),
+                "--master", master, "--class", "vn.iip.cli.Main", TARGET.resolve("iip-warehouse.jar").toString(),
+                "run", "--input", hdfs + "/landing", "--warehouse", "warehouse");
+        assertEquals(1, submitted.exitCode(), submitted.stderr());
+        assertTrue(submitted.stderr().contains("iip: The warehouse location 'warehouse' is a relative path, and the job"
+                + " runs on a cluster (master " + master + ")"), submitted.stderr());
+
+        String sample = Files.readAllLines(Path.of("src/main/resources/samples/INDEX")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.trim().equals(HELD_BACK)).findFirst().orElseThrow()
+                .trim();
+        ChildJvm.Result inspected = ChildJvm.main("inspect", "--rows", "0", hdfs + "/landing/" + sample);
+        assertEquals(0, inspected.exitCode(), inspected.stderr());
+        assertTrue(inspected.stdout().startsWith("file      " + hdfs + "/landing/" + sample + " ("
+                + Files.size(Path.of("src/main/resources/samples", sample)) + " bytes"), inspected.stdout());
+        assertTrue(inspected.stdout().contains("format    long_csv, encoding UTF-8"), inspected.stdout());
     }
 
     private void assertSameGold(String config, String warehouse) {
