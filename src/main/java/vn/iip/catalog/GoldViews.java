@@ -98,11 +98,13 @@ public final class GoldViews {
         return List.of(LATEST, FIRST_RELEASE, MONTHLY_WIDE);
     }
 
+    public static final String AS_OF_FUNCTION = "iip_gold.iip_as_of";
+
     /** "As published on date D": the latest value per key among releases on or before D. */
     public static String asOfFunctionStatement() {
         String returns = VINTAGE_COLUMNS.stream().map(c -> c.name() + " " + c.type() + " COMMENT '"
                 + Sql.quote(c.comment()) + "'").collect(Collectors.joining(", "));
-        return "CREATE OR REPLACE FUNCTION iip_gold.iip_as_of(as_of_date DATE)\nRETURNS TABLE (" + returns + ")\n"
+        return "CREATE OR REPLACE FUNCTION " + AS_OF_FUNCTION + "(as_of_date DATE)\nRETURNS TABLE (" + returns + ")\n"
                 + "COMMENT 'Values as published on or before as_of_date / Số liệu theo các đợt công bố đến ngày as_of_date'\n"
                 + "RETURN " + VINTAGE_SELECT.replace(" f.release_rank,",
                         " CAST(row_number() OVER (PARTITION BY " + KEY + " ORDER BY f.release_date, f.publisher) AS INT)"

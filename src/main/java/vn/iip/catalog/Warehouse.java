@@ -74,12 +74,15 @@ public final class Warehouse {
     }
 
     /**
-     * Makes the tables and views resolvable by name in this session, creating missing tables: with a persistent
-     * catalog views already exist; with an in-memory catalog they are re-created over the re-attached tables.
+     * Makes the tables and views resolvable by name in this session, creating missing tables. Views are re-created
+     * over the re-attached tables when the catalog does not have them: an in-memory catalog, or a persistent one
+     * that meets this warehouse for the first time (built on a cluster without a metastore, or its catalog lost).
      */
     public void attach() {
         createTables();
-        if (!"hive".equals(spark.conf().get("spark.sql.catalogImplementation", "in-memory"))) {
+        boolean persistent = "hive".equals(spark.conf().get("spark.sql.catalogImplementation", "in-memory"));
+        if (!persistent || GoldViews.all().stream().anyMatch(view -> !spark.catalog().tableExists(view.qualifiedName()))
+                || !spark.catalog().functionExists(GoldViews.AS_OF_FUNCTION)) {
             createViews();
         }
     }

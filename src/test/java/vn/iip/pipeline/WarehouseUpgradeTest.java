@@ -17,7 +17,8 @@ import vn.iip.testing.SharedWarehouse;
 
 /**
  * A warehouse written before the lineage columns existed (tables in the layout of the first release, no catalog
- * entry) is attached from its Delta logs, gets the new columns, keeps its rows, and takes a run of the samples.
+ * entry) is attached from its Delta logs, gets the new columns, keeps its rows, and takes a run of the samples; with
+ * its catalog lost afterwards, tables, views and the as-of function are attached again.
  */
 class WarehouseUpgradeTest {
 
@@ -50,6 +51,19 @@ class WarehouseUpgradeTest {
         assertEquals(0, query.exitCode(), query.stderr());
         assertEquals("1,true,geo_unknown,true,true", query.stdout().split("\n")[1]);
         assertEquals("2\n", Files.readString(warehouse.resolve("_iip_layout_version")));
+
+        // Its catalog lost (as for a warehouse built on a cluster without a metastore): names and views come back.
+        try (java.util.stream.Stream<Path> catalog = Files.walk(warehouse.resolve("metastore_db"))) {
+            catalog.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        ChildJvm.Result views = ChildJvm.main("sql", "--warehouse", warehouse.toString(), "--csv",
+                "SELECT (SELECT value_pct FROM iip_gold.v_iip_latest WHERE period = '2021-11' AND geo_code = 'VN'"
+                        + " AND industry_code = 'C' AND comparison = 'yoy' AND measure = 'iip'),"
+                        + " (SELECT value_pct FROM iip_gold.iip_as_of(DATE'2021-12-31') WHERE period = '2021-11'"
+                        + " AND geo_code = 'VN' AND industry_code = 'C' AND comparison = 'yoy' AND measure = 'iip'),"
+                        + " (SELECT count(*) FROM iip_gold.v_iip_first_release) > 100");
+        assertEquals(0, views.exitCode(), views.stderr());
+        assertEquals("8.6,6.4,true", views.stdout().split("\n")[1]);
     }
 
     private static void write(SparkSession spark, Path location, String ddl, Row row) {
