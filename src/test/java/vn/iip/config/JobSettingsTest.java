@@ -122,4 +122,22 @@ class JobSettingsTest {
             assertEquals(setting.defaultValue(), values.get(setting.key()).trim(), setting.key());
         }
     }
+
+    @Test
+    void theReadmeTableListsEveryKeyWithItsSparkSetting() throws java.io.IOException {
+        List<String> rows = java.nio.file.Files.readAllLines(java.nio.file.Path.of("README.md")).stream()
+                .filter(line -> line.startsWith("| `iip.")).toList();
+        assertEquals(JobSettings.ALL.stream().map(Setting::key).toList(),
+                rows.stream().map(row -> row.substring(3, row.indexOf('`', 3))).toList());
+        for (int i = 0; i < rows.size(); i++) {
+            Setting setting = JobSettings.ALL.get(i);
+            String[] cells = rows.get(i).split("\\|");
+            String spark = cells[cells.length - 1].trim();
+            assertTrue(setting.sparkConf() == null ? spark.equals("—") : spark.startsWith("`" + setting.sparkConf() + "`"),
+                    rows.get(i));
+            if (!setting.defaultValue().isEmpty()) {
+                assertEquals("`" + setting.defaultValue() + "`", cells[2].trim(), rows.get(i));
+            }
+        }
+    }
 }
