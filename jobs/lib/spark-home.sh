@@ -14,7 +14,7 @@ ensure_spark_home() {
       echo "building $SPARK_HOME from the Maven artifacts (once)..." >&2
       (cd "$project" && mvn -q -B dependency:copy-dependencies -DincludeScope=provided \
           -DoutputDirectory="$SPARK_HOME/jars" && mvn -q -B dependency:copy-dependencies -DincludeScope=runtime \
-          -DexcludeGroupIds=io.delta,io.unitycatalog,org.apache.poi,org.apache.xmlbeans,com.zaxxer,com.github.virtuald \
+          -DexcludeGroupIds=io.delta,io.unitycatalog,org.apache.poi,org.apache.xmlbeans,com.zaxxer,com.github.virtuald,org.postgresql \
           -DoutputDirectory="$SPARK_HOME/jars") >&2 || { echo "could not build $SPARK_HOME" >&2; return 1; }
     fi
   fi

@@ -13,6 +13,8 @@ record CommandLine(String command, Map<String, String> options, Set<String> flag
             "usage: iip run [--config FILE] [--input DIR] [--warehouse DIR]",
             "       iip sql [--config FILE] [--warehouse DIR] [--csv] \"SQL\"",
             "       iip inspect [--rows N] FILE   (what the readers make of one file; no Spark, no warehouse)",
+            "       iip publish-bi [--config FILE] [--warehouse DIR] --jdbc-url URL [--user USER]"
+                    + " [--password-env VARIABLE]   (copy gold into the PostgreSQL BI mart iip_mart)",
             "  --input      folder (any Hadoop URI) of extract files; default: the samples bundled in the jar",
             "  --warehouse  warehouse folder or URI; default: ./warehouse",
             "  --config     job configuration file (jobs/conf/*.properties, local path or Hadoop URI);"

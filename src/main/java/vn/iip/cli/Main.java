@@ -41,6 +41,10 @@ public final class Main {
                     RunConfig config = Locations.resolve(settings.run(), Sessions.master(settings.sparkConf()));
                     SparkSession spark = Sessions.forWarehouse(config.warehouse(), "iip run", settings.sparkConf());
                     new Pipeline(spark, config, out).run();
+                    if (settings.mart().configured()) {
+                        BiMartCommand.publishIfBehind(spark, config.warehouse(), BiMartCommand.target(settings.mart()),
+                                out);
+                    }
                     return 0;
                 }
                 case "sql" -> {
@@ -71,6 +75,21 @@ public final class Main {
                     int rows = Integer.parseInt(line.options().getOrDefault("--rows", "10"));
                     org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
                     Inspection.print(file, LandingFiles.read(file, hadoop), Inspection.sidecar(file, hadoop), rows, out);
+                    return 0;
+                }
+                case "publish-bi" -> {
+                    CommandLine line = CommandLine.parse(args, Set.of("--warehouse", "--config", "--jdbc-url", "--user",
+                            "--password-env"), Set.of());
+                    if (!line.positional().isEmpty()) {
+                        throw new CommandLine.UsageException("unexpected argument " + line.positional().get(0));
+                    }
+                    JobSettings.Resolved settings = settings(line);
+                    JobSettings.Mart mart = BiMartCommand.withOptions(settings.mart(), line.options());
+                    String warehouse = Locations.resolve(new RunConfig(null, settings.run().warehouse()),
+                            Sessions.master(settings.sparkConf())).warehouse();
+                    SparkSession spark = Sessions.forWarehouse(warehouse, "iip publish-bi", settings.sparkConf());
+                    new Warehouse(spark, warehouse).attach();
+                    BiMartCommand.publish(spark, warehouse, BiMartCommand.target(mart), out);
                     return 0;
                 }
                 default -> throw new CommandLine.UsageException(command.isEmpty() ? "no command given"

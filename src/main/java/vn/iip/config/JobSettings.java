@@ -41,10 +41,23 @@ public final class JobSettings {
             new Setting("iip.delta.snapshot-partitions", "2", "Partitions used to read a Delta log snapshot",
                     "spark.databricks.delta.snapshotPartitions"),
             new Setting("iip.delta.commit-attempts", "5", "How often a write retries a commit that lost a race with a"
-                    + " concurrent writer", COMMIT_ATTEMPTS_CONF));
+                    + " concurrent writer", COMMIT_ATTEMPTS_CONF),
+            new Setting("iip.mart.jdbc-url", "", "PostgreSQL JDBC URL of the BI mart (schema iip_mart); when set,"
+                    + " run publishes the mart as its last step, and publish-bi uses it unless --jdbc-url is given",
+                    null),
+            new Setting("iip.mart.user", "", "User of the BI mart database", null),
+            new Setting("iip.mart.password-env", "", "Name of the environment variable holding the BI mart"
+                    + " password", null));
 
-    /** What a job runs with: the run's input and warehouse, and the Spark settings the file implies. */
-    public record Resolved(RunConfig run, Map<String, String> sparkConf) {}
+    /** What a job runs with: the run's input and warehouse, the Spark settings the file implies, and the BI mart. */
+    public record Resolved(RunConfig run, Map<String, String> sparkConf, Mart mart) {}
+
+    /** The BI mart's connection as configured; an empty URL means no mart. */
+    public record Mart(String jdbcUrl, String user, String passwordEnv) {
+        public boolean configured() {
+            return !jdbcUrl.isEmpty();
+        }
+    }
 
     /**
      * @param file        key → value as read from the file (may be empty)
@@ -91,7 +104,9 @@ public final class JobSettings {
         positive(values, "iip.delta.snapshot-partitions", fileName);
         positive(values, "iip.delta.commit-attempts", fileName);
         String input = values.get("iip.input");
-        return new Resolved(new RunConfig(input.isEmpty() ? null : input, values.get("iip.warehouse")), spark);
+        return new Resolved(new RunConfig(input.isEmpty() ? null : input, values.get("iip.warehouse")), spark,
+                new Mart(values.get("iip.mart.jdbc-url"), values.get("iip.mart.user"),
+                        values.get("iip.mart.password-env")));
     }
 
     static String driverFor(String url) {

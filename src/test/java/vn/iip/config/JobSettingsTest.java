@@ -22,6 +22,7 @@ class JobSettingsTest {
     void defaults() {
         JobSettings.Resolved resolved = JobSettings.resolve(Map.of(), "none", Map.of(), name -> null);
         assertEquals(new RunConfig(null, "warehouse"), resolved.run());
+        assertEquals(false, resolved.mart().configured());
         assertEquals(Map.of("spark.sql.shuffle.partitions", "2", "spark.databricks.delta.snapshotPartitions", "2",
                 "spark.iip.delta.commitAttempts", "5"), resolved.sparkConf());
     }
@@ -39,6 +40,9 @@ class JobSettingsTest {
         file.put("iip.shuffle-partitions", "16");
         file.put("iip.delta.snapshot-partitions", "8");
         file.put("iip.delta.commit-attempts", "9");
+        file.put("iip.mart.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/iip");
+        file.put("iip.mart.user", "iip_publisher");
+        file.put("iip.mart.password-env", "MART_SECRET");
         assertEquals(JobSettings.ALL.stream().map(Setting::key).collect(Collectors.toSet()), file.keySet(),
                 "this test sets every key");
         JobSettings.Resolved resolved = JobSettings.resolve(file, "f", Map.of(),
@@ -55,6 +59,9 @@ class JobSettingsTest {
         expected.put("spark.iip.delta.commitAttempts", "9");
         expected.put("spark.sql.catalogImplementation", "hive");
         assertEquals(expected, resolved.sparkConf());
+        // The mart's password stays a variable name here: only publish-bi reads it, and never into Spark's conf.
+        assertEquals(new JobSettings.Mart("jdbc:postgresql://127.0.0.1:5432/iip", "iip_publisher", "MART_SECRET"),
+                resolved.mart());
     }
 
     @Test

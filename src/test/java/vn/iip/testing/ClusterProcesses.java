@@ -43,6 +43,11 @@ public final class ClusterProcesses implements AutoCloseable {
         command.addAll(ChildJvm.jvmFlags());
         command.addAll(List.of("-Xmx1g", "-cp", classpath, mainClass));
         command.addAll(List.of(args));
+        return start(name, environment, command);
+    }
+
+    /** Starts any command; output goes to logs/name.log. */
+    public Process start(String name, Map<String, String> environment, List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile());
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");

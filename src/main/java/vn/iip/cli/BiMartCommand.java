@@ -1,0 +1,47 @@
+package vn.iip.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import vn.iip.config.JobSettings;
+import vn.iip.mart.MartPublisher;
+import vn.iip.mart.MartTarget;
+
+/** {@code iip publish-bi}, and the optional last step of {@code iip run}: gold into the PostgreSQL BI mart. */
+final class BiMartCommand {
+    private BiMartCommand() {}
+
+    /** The configured mart with --jdbc-url, --user and --password-env over it. */
+    static JobSettings.Mart withOptions(JobSettings.Mart configured, Map<String, String> options) {
+        JobSettings.Mart mart = new JobSettings.Mart(options.getOrDefault("--jdbc-url", configured.jdbcUrl()),
+                options.getOrDefault("--user", configured.user()),
+                options.getOrDefault("--password-env", configured.passwordEnv()));
+        if (!mart.configured()) {
+            throw new CommandLine.UsageException("publish-bi needs --jdbc-url (or iip.mart.jdbc-url in the --config"
+                    + " file), e.g. --jdbc-url jdbc:postgresql://127.0.0.1:5432/iip");
+        }
+        return mart;
+    }
+
+    static MartTarget target(JobSettings.Mart mart) {
+        return MartTarget.of(mart.jdbcUrl(), mart.user(), mart.passwordEnv(), System::getenv);
+    }
+
+    static void publish(SparkSession spark, String warehouse, MartTarget target, PrintStream out) {
+        long started = System.nanoTime();
+        MartPublisher.Report report = new MartPublisher(spark, warehouse, target).publish();
+        out.printf("publish-bi  %s -> %s (publish %s, %.1f s)%n", warehouse, target, report.publishId(),
+                (System.nanoTime() - started) / 1e9);
+        report.rows().forEach((table, rows) -> out.printf("            %-20s %6d row(s)%n", table, rows));
+        out.println("            from Delta versions " + report.versions());
+    }
+
+    /** The last step of a run: publish when the mart does not hold the current gold versions. */
+    static void publishIfBehind(SparkSession spark, String warehouse, MartTarget target, PrintStream out) {
+        if (new MartPublisher(spark, warehouse, target).isCurrent()) {
+            out.println("publish-bi  the mart already holds the current gold (" + target + ")");
+        } else {
+            publish(spark, warehouse, target, out);
+        }
+    }
+}

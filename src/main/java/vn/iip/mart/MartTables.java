@@ -1,0 +1,53 @@
+package vn.iip.mart;
+
+import java.util.List;
+import vn.iip.catalog.GoldTables;
+import vn.iip.catalog.GoldViews;
+import vn.iip.catalog.TableSpec;
+import vn.iip.catalog.ViewSpec;
+
+/** What the mart holds: the gold star schema (dimensions and facts) and the vintage views as tables. */
+public final class MartTables {
+    private MartTables() {}
+
+    public static final String SCHEMA = "iip_mart";
+
+    private static final List<String> FACT_KEY = List.of("period", "geo_code", "geo_version", "industry_code",
+            "comparison", "measure");
+    /** The filters analysts use: a month, a province, an industry. */
+    private static final List<List<String>> FACT_INDEXES = List.of(List.of("period"),
+            List.of("geo_code", "geo_version"), List.of("industry_code"));
+
+    public static final List<MartTable> ALL = List.of(
+            table(GoldTables.DIM_GEOGRAPHY, List.of("geo_code", "geo_version", "valid_from"), List.of()),
+            table(GoldTables.DIM_INDUSTRY, List.of("industry_code"), List.of(List.of("section_code"))),
+            table(GoldTables.DIM_PERIOD, List.of("period"), List.of(List.of("year", "month"))),
+            table(GoldTables.DIM_COMPARISON, List.of("comparison"), List.of()),
+            table(GoldTables.DIM_RELEASE, List.of("release_id"), List.of(List.of("release_date"))),
+            table(GoldTables.FACT_IIP_RELEASE, concat(FACT_KEY, "release_id"),
+                    concat(FACT_INDEXES, List.of("release_id"))),
+            table(GoldTables.FACT_IIP_REVISION, FACT_KEY, FACT_INDEXES),
+            view("iip_latest", GoldViews.LATEST, FACT_KEY, FACT_INDEXES),
+            view("iip_first_release", GoldViews.FIRST_RELEASE, FACT_KEY, FACT_INDEXES),
+            view("iip_monthly_wide", GoldViews.MONTHLY_WIDE, List.of("period", "geo_code", "geo_version",
+                    "industry_code"), FACT_INDEXES));
+
+    private static MartTable table(TableSpec gold, List<String> key, List<List<String>> indexes) {
+        return new MartTable(gold.name(), gold.comment(), gold.columns(), key, indexes, gold.qualifiedName(),
+                gold.qualifiedName());
+    }
+
+    /** A view becomes a table of the same rows; its version is that of the fact table it reads. */
+    private static MartTable view(String name, ViewSpec view, List<String> key, List<List<String>> indexes) {
+        return new MartTable(name, view.comment() + " (table of " + view.qualifiedName() + ")", view.columns(), key,
+                indexes, view.qualifiedName(), GoldTables.FACT_IIP_RELEASE.qualifiedName());
+    }
+
+    private static List<String> concat(List<String> key, String column) {
+        return java.util.stream.Stream.concat(key.stream(), java.util.stream.Stream.of(column)).toList();
+    }
+
+    private static List<List<String>> concat(List<List<String>> indexes, List<String> index) {
+        return java.util.stream.Stream.concat(indexes.stream(), java.util.stream.Stream.of(index)).toList();
+    }
+}
