@@ -69,8 +69,8 @@ public final class MartPublisher {
         Map<String, Long> published = new java.util.TreeMap<>();
         try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.properties());
              PreparedStatement query = connection.prepareStatement("SELECT DISTINCT delta_table, delta_version FROM "
-                     + MartTables.SCHEMA + "." + MartDdl.RELEASE_TABLE + " WHERE warehouse = ? AND publish_id ="
-                     + " (SELECT max(publish_id) FROM " + MartTables.SCHEMA + "." + MartDdl.RELEASE_TABLE + ")")) {
+                     + MartTables.SCHEMA + "." + MartTables.RELEASE.name() + " WHERE warehouse = ? AND publish_id ="
+                     + " (SELECT max(publish_id) FROM " + MartTables.SCHEMA + "." + MartTables.RELEASE.name() + ")")) {
             query.setString(1, warehouse);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -117,7 +117,8 @@ public final class MartPublisher {
         for (MartTable table : MartTables.ALL) {
             execute(connection, MartDdl.createTable(STAGING, table));
         }
-        for (String statement : MartDdl.createReleaseTable(STAGING)) {
+        execute(connection, MartDdl.createTable(STAGING, MartTables.RELEASE));
+        for (String statement : MartDdl.comments(STAGING, MartTables.RELEASE)) {
             execute(connection, statement);
         }
     }
@@ -142,7 +143,7 @@ public final class MartPublisher {
             execute(connection, statement);
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + STAGING + "."
-                + MartDdl.RELEASE_TABLE + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + MartTables.RELEASE.name() + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             Timestamp now = Timestamp.from(Instant.now());
             for (MartTable table : MartTables.ALL) {
                 insert.setString(1, publishId);

@@ -56,9 +56,9 @@ final class MartSwap {
             MartPublisher.execute(connection, "GRANT USAGE ON SCHEMA " + staging + " TO " + role);
             MartPublisher.execute(connection, "GRANT SELECT ON ALL TABLES IN SCHEMA " + staging + " TO " + role);
         }
-        if (old.contains(schema + "." + MartDdl.RELEASE_TABLE)) {
-            MartPublisher.execute(connection, "INSERT INTO " + staging + "." + MartDdl.RELEASE_TABLE + " SELECT * FROM "
-                    + schema + "." + MartDdl.RELEASE_TABLE);
+        if (old.contains(schema + "." + MartTables.RELEASE.name())) {
+            MartPublisher.execute(connection, "INSERT INTO " + staging + "." + MartTables.RELEASE.name() + " SELECT * FROM "
+                    + schema + "." + MartTables.RELEASE.name());
         }
         MartPublisher.execute(connection, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         MartPublisher.execute(connection, "ALTER SCHEMA " + staging + " RENAME TO " + schema);

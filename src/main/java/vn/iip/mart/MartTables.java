@@ -1,5 +1,7 @@
 package vn.iip.mart;
 
+import static vn.iip.catalog.ColumnSpec.of;
+
 import java.util.List;
 import vn.iip.catalog.GoldTables;
 import vn.iip.catalog.GoldViews;
@@ -31,6 +33,19 @@ public final class MartTables {
             view("iip_first_release", GoldViews.FIRST_RELEASE, FACT_KEY, FACT_INDEXES),
             view("iip_monthly_wide", GoldViews.MONTHLY_WIDE, List.of("period", "geo_code", "geo_version",
                     "industry_code"), FACT_INDEXES));
+
+    /** Which Delta table versions each publish copied, and how many rows each mart table got; kept across publishes. */
+    public static final MartTable RELEASE = new MartTable("mart_release", "One row per mart table and publish: the"
+            + " Delta table version it was copied from / Mỗi lần xuất bản: phiên bản bảng Delta đã sao chép",
+            List.of(of("publish_id", "STRING", "Publish (UTC time + random suffix)", "Mã lần xuất bản"),
+                    of("published_at", "TIMESTAMP", "When the mart was loaded", "Thời điểm xuất bản"),
+                    of("warehouse", "STRING", "Warehouse location", "Vị trí kho dữ liệu"),
+                    of("table_name", "STRING", "Mart table", "Bảng trong mart"),
+                    of("source", "STRING", "Gold table or view copied", "Bảng hoặc view nguồn"),
+                    of("delta_table", "STRING", "Delta table whose version is given", "Bảng Delta"),
+                    of("delta_version", "BIGINT", "Its Delta version (time travel: VERSION AS OF)", "Phiên bản Delta"),
+                    of("row_count", "BIGINT", "Rows copied", "Số dòng đã sao chép")),
+            List.of("publish_id", "table_name"), List.of(), null, null);
 
     private static MartTable table(TableSpec gold, List<String> key, List<List<String>> indexes) {
         return new MartTable(gold.name(), gold.comment(), gold.columns(), key, indexes, gold.qualifiedName(),
