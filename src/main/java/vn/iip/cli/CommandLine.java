@@ -13,6 +13,8 @@ record CommandLine(String command, Map<String, String> options, Set<String> flag
             "usage: iip run [--config FILE] [--input DIR] [--warehouse DIR]",
             "       iip sql [--config FILE] [--warehouse DIR] [--csv] \"SQL\"",
             "       iip inspect [--rows N] FILE   (what the readers make of one file; no Spark, no warehouse)",
+            "       iip serve [--config FILE] [--warehouse DIR] [--port N] [--bind ADDR]   (read-only SQL endpoint:"
+                    + " Spark Connect on 127.0.0.1:15002; another address needs IIP_SERVE_TOKEN)",
             "       iip publish-bi [--config FILE] [--warehouse DIR] --jdbc-url URL [--user USER]"
                     + " [--password-env VARIABLE]   (copy gold into the PostgreSQL BI mart iip_mart)",
             "  --input      folder (any Hadoop URI) of extract files; default: the samples bundled in the jar",

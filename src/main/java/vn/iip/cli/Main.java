@@ -11,6 +11,8 @@ import vn.iip.config.ConfigFile;
 import vn.iip.config.JobSettings;
 import vn.iip.config.Locations;
 import vn.iip.ingest.LandingFiles;
+import vn.iip.serve.ServeConfig;
+import vn.iip.serve.SqlEndpoint;
 import vn.iip.pipeline.Pipeline;
 import vn.iip.pipeline.RunConfig;
 import vn.iip.spark.Sessions;
@@ -75,6 +77,23 @@ public final class Main {
                     int rows = Integer.parseInt(line.options().getOrDefault("--rows", "10"));
                     org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
                     Inspection.print(file, LandingFiles.read(file, hadoop), Inspection.sidecar(file, hadoop), rows, out);
+                    return 0;
+                }
+                case "serve" -> {
+                    CommandLine line = CommandLine.parse(args, Set.of("--warehouse", "--config", "--port", "--bind"),
+                            Set.of());
+                    if (!line.positional().isEmpty()) {
+                        throw new CommandLine.UsageException("unexpected argument " + line.positional().get(0));
+                    }
+                    JobSettings.Resolved settings = settings(line);
+                    String master = Sessions.master(settings.sparkConf());
+                    String warehouse = Locations.resolve(new RunConfig(null, settings.run().warehouse()), master)
+                            .warehouse();
+                    ServeConfig config = ServeConfig.of(warehouse, line.options().getOrDefault("--bind",
+                            ServeConfig.DEFAULT_BIND), line.options().getOrDefault("--port",
+                            String.valueOf(ServeConfig.DEFAULT_PORT)), System::getenv);
+                    SqlEndpoint.run(config, settings.sparkConf(), Locations.isLocal(master)
+                            ? Sessions.localDirectory(warehouse) : null, out);
                     return 0;
                 }
                 case "publish-bi" -> {

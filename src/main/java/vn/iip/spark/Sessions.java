@@ -49,7 +49,14 @@ public final class Sessions {
         String localWarehouse = conf.get("spark.master").startsWith("local") ? localDirectory(warehouse) : null;
         boolean metastoreGiven = conf.contains("spark.hadoop.javax.jdo.option.ConnectionURL")
                 || conf.contains("spark.hadoop.hive.metastore.uris") || conf.contains("spark.sql.catalogImplementation");
-        if (!metastoreGiven && localWarehouse != null) {
+        String shared = !metastoreGiven && localWarehouse != null
+                ? MetastoreMarker.runningUrl(Paths.get(localWarehouse)) : null;
+        if (shared != null) {
+            // iip serve holds this warehouse's metastore and shares it through a Derby network server.
+            conf.set("spark.sql.catalogImplementation", "hive");
+            conf.set("spark.hadoop.javax.jdo.option.ConnectionURL", shared);
+            conf.set("spark.hadoop.javax.jdo.option.ConnectionDriverName", "org.apache.derby.jdbc.ClientDriver");
+        } else if (!metastoreGiven && localWarehouse != null) {
             // Embedded Derby next to the tables: a warehouse folder is self-contained and names persist across JVMs.
             conf.set("spark.sql.catalogImplementation", "hive");
             try {
@@ -75,7 +82,7 @@ public final class Sessions {
     }
 
     /** The local directory behind a warehouse location, or null when it lives on another file system. */
-    static String localDirectory(String warehouse) {
+    public static String localDirectory(String warehouse) {
         URI uri;
         try {
             uri = new URI(warehouse);
