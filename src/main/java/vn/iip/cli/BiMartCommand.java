@@ -30,8 +30,8 @@ final class BiMartCommand {
     static void publish(SparkSession spark, String warehouse, MartTarget target, PrintStream out) {
         long started = System.nanoTime();
         MartPublisher.Report report = new MartPublisher(spark, warehouse, target).publish();
-        out.printf("publish-bi  %s -> %s (publish %s, %.1f s)%n", warehouse, target, report.publishId(),
-                (System.nanoTime() - started) / 1e9);
+        out.printf("publish-bi  %s -> %s (publish %s, %.1f s; swapped in at attempt %d)%n", warehouse, target,
+                report.publishId(), (System.nanoTime() - started) / 1e9, report.swapAttempts());
         report.rows().forEach((table, rows) -> out.printf("            %-20s %6d row(s)%n", table, rows));
         out.println("            from Delta versions " + report.versions());
     }

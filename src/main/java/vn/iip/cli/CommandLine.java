@@ -22,6 +22,13 @@ record CommandLine(String command, Map<String, String> options, Set<String> flag
             "  --config     job configuration file (jobs/conf/*.properties, local path or Hadoop URI);"
                     + " the options above override it");
 
+    /** For commands that take options only. */
+    void requireNoArguments() {
+        if (!positional.isEmpty()) {
+            throw new UsageException("unexpected argument " + positional.get(0));
+        }
+    }
+
     static CommandLine parse(String[] args, Set<String> valueOptions, Set<String> flagOptions) {
         if (args.length == 0) {
             throw new UsageException("no command given");

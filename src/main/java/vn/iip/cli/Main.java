@@ -36,9 +36,7 @@ public final class Main {
             switch (command) {
                 case "run" -> {
                     CommandLine line = CommandLine.parse(args, Set.of("--input", "--warehouse", "--config"), Set.of());
-                    if (!line.positional().isEmpty()) {
-                        throw new CommandLine.UsageException("unexpected argument " + line.positional().get(0));
-                    }
+                    line.requireNoArguments();
                     JobSettings.Resolved settings = settings(line);
                     RunConfig config = Locations.resolve(settings.run(), Sessions.master(settings.sparkConf()));
                     SparkSession spark = Sessions.forWarehouse(config.warehouse(), "iip run", settings.sparkConf());
@@ -55,8 +53,7 @@ public final class Main {
                         throw new CommandLine.UsageException("sql takes exactly one SQL statement (quote it)");
                     }
                     JobSettings.Resolved settings = settings(line);
-                    String warehouse = Locations.resolve(new RunConfig(null, settings.run().warehouse()),
-                            Sessions.master(settings.sparkConf())).warehouse();
+                    String warehouse = warehouse(settings);
                     SparkSession spark = Sessions.forWarehouse(warehouse, "iip sql", settings.sparkConf());
                     new Warehouse(spark, warehouse).attach();
                     Dataset<Row> result = spark.sql(line.positional().get(0));
@@ -82,30 +79,23 @@ public final class Main {
                 case "serve" -> {
                     CommandLine line = CommandLine.parse(args, Set.of("--warehouse", "--config", "--port", "--bind"),
                             Set.of());
-                    if (!line.positional().isEmpty()) {
-                        throw new CommandLine.UsageException("unexpected argument " + line.positional().get(0));
-                    }
+                    line.requireNoArguments();
                     JobSettings.Resolved settings = settings(line);
-                    String master = Sessions.master(settings.sparkConf());
-                    String warehouse = Locations.resolve(new RunConfig(null, settings.run().warehouse()), master)
-                            .warehouse();
+                    String warehouse = warehouse(settings);
                     ServeConfig config = ServeConfig.of(warehouse, line.options().getOrDefault("--bind",
                             ServeConfig.DEFAULT_BIND), line.options().getOrDefault("--port",
                             String.valueOf(ServeConfig.DEFAULT_PORT)), System::getenv);
-                    SqlEndpoint.run(config, settings.sparkConf(), Locations.isLocal(master)
-                            ? Sessions.localDirectory(warehouse) : null, out);
+                    SqlEndpoint.run(config, settings.sparkConf(),
+                            Sessions.localWarehouse(warehouse, Sessions.master(settings.sparkConf())), out);
                     return 0;
                 }
                 case "publish-bi" -> {
                     CommandLine line = CommandLine.parse(args, Set.of("--warehouse", "--config", "--jdbc-url", "--user",
                             "--password-env"), Set.of());
-                    if (!line.positional().isEmpty()) {
-                        throw new CommandLine.UsageException("unexpected argument " + line.positional().get(0));
-                    }
+                    line.requireNoArguments();
                     JobSettings.Resolved settings = settings(line);
                     JobSettings.Mart mart = BiMartCommand.withOptions(settings.mart(), line.options());
-                    String warehouse = Locations.resolve(new RunConfig(null, settings.run().warehouse()),
-                            Sessions.master(settings.sparkConf())).warehouse();
+                    String warehouse = warehouse(settings);
                     SparkSession spark = Sessions.forWarehouse(warehouse, "iip publish-bi", settings.sparkConf());
                     new Warehouse(spark, warehouse).attach();
                     BiMartCommand.publish(spark, warehouse, BiMartCommand.target(mart), out);
@@ -123,6 +113,12 @@ public final class Main {
             err.println("iip: " + oneLine(e));
             return 1;
         }
+    }
+
+    /** The warehouse of a command that reads or serves one (no input), resolved for the session's master. */
+    private static String warehouse(JobSettings.Resolved settings) {
+        return Locations.resolve(new RunConfig(null, settings.run().warehouse()), Sessions.master(settings.sparkConf()))
+                .warehouse();
     }
 
     /** The configuration file (if --config names one) with --input and --warehouse over it. */

@@ -99,8 +99,15 @@ public final class MartPublisher {
                         .write().mode(SaveMode.Append).jdbc(target.jdbcUrl(), STAGING + "." + table.name(),
                                 target.properties());
             }
-            if (!versions.equals(DeltaVersions.of(spark, MartTables.ALL)) && attempt < COPY_ATTEMPTS) {
-                continue; // a run published gold while we copied: copy the new state
+            Map<String, Long> after = DeltaVersions.of(spark, MartTables.ALL);
+            if (!versions.equals(after)) {
+                // A run published gold while we copied: the copy may mix versions, so make it again.
+                if (attempt < COPY_ATTEMPTS) {
+                    continue;
+                }
+                throw new IllegalStateException("Gold changed during each of " + COPY_ATTEMPTS + " copies (Delta"
+                        + " versions " + versions + " before the last, " + after + " after it): a run is publishing;"
+                        + " run publish-bi again when it has finished. The mart in PostgreSQL is unchanged.");
             }
             String publishId = PublishIds.next(Instant.now());
             Map<String, Long> rows = finishStaging(connection, publishId, versions);

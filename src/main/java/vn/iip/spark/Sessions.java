@@ -46,7 +46,7 @@ public final class Sessions {
         setIfMissing(conf, "spark.ui.enabled", "false");
         setIfMissing(conf, "spark.ui.showConsoleProgress", "false");
         // Embedded Derby only when everything runs here; on a cluster a path without a scheme means fs.defaultFS.
-        String localWarehouse = conf.get("spark.master").startsWith("local") ? localDirectory(warehouse) : null;
+        String localWarehouse = localWarehouse(warehouse, conf.get("spark.master"));
         boolean metastoreGiven = conf.contains("spark.hadoop.javax.jdo.option.ConnectionURL")
                 || conf.contains("spark.hadoop.hive.metastore.uris") || conf.contains("spark.sql.catalogImplementation");
         String shared = !metastoreGiven && localWarehouse != null
@@ -81,8 +81,16 @@ public final class Sessions {
         return SparkSession.builder().config(conf).getOrCreate();
     }
 
+    /**
+     * The folder of a warehouse whose catalog this machine may keep (embedded Derby, or iip serve's shared Derby):
+     * a local folder with every JVM on this machine (local, local[N], local-cluster); null otherwise.
+     */
+    public static String localWarehouse(String warehouse, String master) {
+        return master.startsWith("local") ? localDirectory(warehouse) : null;
+    }
+
     /** The local directory behind a warehouse location, or null when it lives on another file system. */
-    public static String localDirectory(String warehouse) {
+    static String localDirectory(String warehouse) {
         URI uri;
         try {
             uri = new URI(warehouse);

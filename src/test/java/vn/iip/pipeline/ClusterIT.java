@@ -175,10 +175,9 @@ class ClusterIT {
     @Test
     @Order(4)
     void aRelativeWarehouseIsRefusedOnTheClusterAndInspectReadsHdfs() throws IOException {
-        ChildJvm.Result submitted = ChildJvm.java(sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
-                Map.of("SPARK_HOME", TARGET.resolve("spark-home").toString(), "SPARK_SCALA_VERSION", "2.13"),
-                "--master", master, "--class", "vn.iip.cli.Main", TARGET.resolve("iip-warehouse.jar").toString(),
-                "run", "--input", hdfs + "/landing", "--warehouse", "warehouse");
+        ChildJvm.Result submitted = sparkSubmit("--master", master, "--class", "vn.iip.cli.Main",
+                TARGET.resolve("iip-warehouse.jar").toString(), "run", "--input", hdfs + "/landing", "--warehouse",
+                "warehouse");
         assertEquals(1, submitted.exitCode(), submitted.stderr());
         assertTrue(submitted.stderr().contains("iip: The warehouse location 'warehouse' is a relative path, and the job"
                 + " runs on a cluster (master " + master + ")"), submitted.stderr());
@@ -203,10 +202,14 @@ class ClusterIT {
         assertEquals(local.stdout(), cluster.stdout());
     }
 
-    private ChildJvm.Result submit(String deployMode, String config, String warehouse) {
+    /** The real spark-submit on the SPARK_HOME Maven built. */
+    private ChildJvm.Result sparkSubmit(String... args) {
         return ChildJvm.java(sparkClasspath, "org.apache.spark.deploy.SparkSubmit",
-                Map.of("SPARK_HOME", TARGET.resolve("spark-home").toString(), "SPARK_SCALA_VERSION", "2.13"),
-                "--master", master, "--deploy-mode", deployMode, "--conf", "spark.executor.memory=768m",
+                Map.of("SPARK_HOME", TARGET.resolve("spark-home").toString(), "SPARK_SCALA_VERSION", "2.13"), args);
+    }
+
+    private ChildJvm.Result submit(String deployMode, String config, String warehouse) {
+        return sparkSubmit("--master", master, "--deploy-mode", deployMode, "--conf", "spark.executor.memory=768m",
                 "--conf", "spark.driver.memory=1g", "--conf", "spark.cores.max=2",
                 "--conf", "spark.standalone.submit.waitAppCompletion=true",
                 // A driver the Worker starts (cluster deploy mode) needs Spark's Java 17 flags as jobs/iip submit gives.
