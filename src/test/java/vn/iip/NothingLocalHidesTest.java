@@ -60,7 +60,7 @@ class NothingLocalHidesTest {
             // The newest version of each gold table the BI mart copies: one history row each.
             Map.entry("vn/iip/mart/DeltaVersions.java", Map.of("driver-side collect", 1)),
             // iip sql prints what the analyst selected, streamed one partition at a time.
-            Map.entry("vn/iip/cli/Main.java", Map.of("driver-side collect", 2)));
+            Map.entry("vn/iip/cli/SqlCommand.java", Map.of("driver-side collect", 2)));
 
     @Test
     void localAssumptionsAppearOnlyWhereReviewed() throws IOException {

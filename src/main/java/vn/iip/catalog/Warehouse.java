@@ -16,6 +16,24 @@ public final class Warehouse {
         this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
     }
 
+    /**
+     * Fails when {@code root} holds no warehouse (no gold fact table's Delta log), before a session would create
+     * one there: commands that read a warehouse must not make an empty one at a mistyped path.
+     */
+    public static void requireAt(String root, org.apache.hadoop.conf.Configuration hadoop) {
+        String facts = new Warehouse(null, root).location(GoldTables.FACT_IIP_RELEASE);
+        org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(facts + "/_delta_log");
+        try {
+            if (!log.getFileSystem(hadoop).exists(log)) {
+                throw new vn.iip.IipException("No IIP warehouse at " + root + " (no " + facts + "): run jobs/iip run"
+                        + " --warehouse " + root + " first, or give --warehouse the folder of an existing warehouse");
+            }
+        } catch (java.io.IOException e) {
+            throw new vn.iip.IipException("Cannot reach the warehouse at " + root + ": " + e.getMessage()
+                    + "; check the URI and that its file system is up", e);
+        }
+    }
+
     public String location(TableSpec table) {
         return root + "/" + table.schema() + "/" + table.name();
     }

@@ -1,7 +1,6 @@
 package vn.iip.cli;
 
 import java.io.PrintStream;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import vn.iip.config.JobSettings;
 import vn.iip.mart.MartPublisher;
@@ -12,12 +11,11 @@ final class BiMartCommand {
     private BiMartCommand() {}
 
     /** The configured mart with --jdbc-url, --user and --password-env over it. */
-    static JobSettings.Mart withOptions(JobSettings.Mart configured, Map<String, String> options) {
-        JobSettings.Mart mart = new JobSettings.Mart(options.getOrDefault("--jdbc-url", configured.jdbcUrl()),
-                options.getOrDefault("--user", configured.user()),
-                options.getOrDefault("--password-env", configured.passwordEnv()));
+    static JobSettings.Mart withOptions(JobSettings.Mart configured, String jdbcUrl, String user, String passwordEnv) {
+        JobSettings.Mart mart = new JobSettings.Mart(jdbcUrl != null ? jdbcUrl : configured.jdbcUrl(),
+                user != null ? user : configured.user(), passwordEnv != null ? passwordEnv : configured.passwordEnv());
         if (!mart.configured()) {
-            throw new CommandLine.UsageException("publish-bi needs --jdbc-url (or iip.mart.jdbc-url in the --config"
+            throw new vn.iip.IipException("publish-bi needs --jdbc-url (or iip.mart.jdbc-url in the --config"
                     + " file), e.g. --jdbc-url jdbc:postgresql://127.0.0.1:5432/iip");
         }
         return mart;
@@ -27,9 +25,9 @@ final class BiMartCommand {
         return MartTarget.of(mart.jdbcUrl(), mart.user(), mart.passwordEnv(), System::getenv);
     }
 
-    static void publish(SparkSession spark, String warehouse, MartTarget target, PrintStream out) {
+    static void publish(SparkSession spark, String warehouse, MartTarget target, boolean allowEmpty, PrintStream out) {
         long started = System.nanoTime();
-        MartPublisher.Report report = new MartPublisher(spark, warehouse, target).publish();
+        MartPublisher.Report report = new MartPublisher(spark, warehouse, target).publish(allowEmpty);
         out.printf("publish-bi  %s -> %s (publish %s, %.1f s; swapped in at attempt %d)%n", warehouse, target,
                 report.publishId(), (System.nanoTime() - started) / 1e9, report.swapAttempts());
         report.rows().forEach((table, rows) -> out.printf("            %-20s %6d row(s)%n", table, rows));
@@ -37,11 +35,12 @@ final class BiMartCommand {
     }
 
     /** The last step of a run: publish when the mart does not hold the current gold versions. */
-    static void publishIfBehind(SparkSession spark, String warehouse, MartTarget target, PrintStream out) {
+    static void publishIfBehind(SparkSession spark, String warehouse, MartTarget target, boolean allowEmpty,
+                                PrintStream out) {
         if (new MartPublisher(spark, warehouse, target).isCurrent()) {
             out.println("publish-bi  the mart already holds the current gold (" + target + ")");
         } else {
-            publish(spark, warehouse, target, out);
+            publish(spark, warehouse, target, allowEmpty, out);
         }
     }
 }

@@ -36,6 +36,26 @@ public final class Locations {
                 + " (or " + setting + " in the configuration file)");
     }
 
+    /**
+     * Fails at once, before any Spark work, when the input is not there: a run must not build a warehouse only to
+     * say that its input is missing. The bundled samples (null) are always there.
+     */
+    public static void requireInput(String input, org.apache.hadoop.conf.Configuration hadoop) {
+        if (input == null || vn.iip.ingest.ExtractSource.BUNDLED.equals(input)) {
+            return;
+        }
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(input);
+        try {
+            if (!folder.getFileSystem(hadoop).exists(folder)) {
+                throw new vn.iip.IipException("Input folder " + input + " does not exist; pass --input with a"
+                        + " folder of extract files, or omit it to load the bundled samples");
+            }
+        } catch (java.io.IOException e) {
+            throw new vn.iip.IipException("Cannot reach input folder " + input + ": " + e.getMessage()
+                    + "; check the URI and that its file system is up", e);
+        }
+    }
+
     /** local and local[N]: one JVM. local-cluster[…] starts executor JVMs in their own folders, like a cluster. */
     public static boolean isLocal(String master) {
         return master.equals("local") || master.startsWith("local[");

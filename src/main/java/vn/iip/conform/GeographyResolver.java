@@ -94,6 +94,25 @@ public final class GeographyResolver {
                 + "; fix the spelling or use the 2-digit code");
     }
 
+    /**
+     * A unit a reader already resolved, as (code, version): checked against the period, never read again in another
+     * version (24 is Bắc Giang in vn63 and Bắc Ninh in vn34). A vn63 unit for a period ending after 2025-06-30 is
+     * {@code geo_not_in_version}, as the same name would be.
+     */
+    public Outcome<Geo> resolved(String code, String version, LocalDate periodEnd) {
+        Map<String, GeoUnit> units = byCode.get(version);
+        if (units == null || !units.containsKey(code)) {
+            return Outcome.rejected(Rules.GEO_UNKNOWN, "geo " + code + " does not exist in geography version '"
+                    + version + "'; use vn63 (until 2025-06-30) or vn34 (from 2025-07-01) codes");
+        }
+        String valid = versionAt(periodEnd);
+        if (!valid.equals(version)) {
+            return Outcome.rejected(Rules.GEO_NOT_IN_VERSION, notInVersion(units.get(code).nameVi() + " (" + code + ", "
+                    + version + ")", units.get(code), valid));
+        }
+        return Outcome.ok(new Geo(code, version));
+    }
+
     private Outcome<Geo> byCode(String code, String raw, String version) {
         if (byCode.get(version).containsKey(code)) {
             return Outcome.ok(new Geo(code, version));

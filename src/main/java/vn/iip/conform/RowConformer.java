@@ -24,6 +24,11 @@ public final class RowConformer {
         this.industries = new IndustryResolver(reference);
     }
 
+    /** Field of a raw row: the geography version of a geo code that a reader has already resolved. */
+    public static final String GEO_VERSION = "geo_version";
+    /** Field of a raw row: the geography as the file wrote it, when the geo field holds a resolved code. */
+    public static final String GEO_INPUT = "geo_input";
+
     public ConformedRow conform(Map<String, String> fields, String fileName, int rowNumber) {
         return conform(fields, fileName, "row " + rowNumber);
     }
@@ -58,14 +63,17 @@ public final class RowConformer {
                     + " is before period " + p.label() + " starts (" + p.start() + "); a figure cannot be published"
                     + " before its period begins: check both columns");
         }
-        Outcome<GeographyResolver.Geo> geo = geography.resolve(place.value("geo"), p.start(), p.end());
+        // A reader that resolved the geography itself (a workbook title) passes its version along with the code.
+        Outcome<GeographyResolver.Geo> geo = fields.containsKey(GEO_VERSION)
+                ? geography.resolved(place.value("geo").trim(), place.value(GEO_VERSION), p.end())
+                : geography.resolve(place.value("geo"), p.start(), p.end());
         if (!geo.isOk()) {
             return place.reject("geo", geo);
         }
         if (fields.containsKey("product")) {
             return ProductFigures.conform(place::value, (column, outcome) -> place.reject(column, outcome),
                     new Observation(publisher + "@" + releaseDate, releaseDate, publisher, p, geo.value().code(),
-                            geo.value().version(), place.value("geo").trim(), null, null, false, null, null, null,
+                            geo.value().version(), geoInput(place), null, null, false, null, null, null,
                             null, null, 0, null, place.value("source").trim().isEmpty() ? null
                             : place.value("source").trim(), null, null, null));
         }
@@ -105,7 +113,7 @@ public final class RowConformer {
         BigDecimal[] growthIndex = values.value();
         String source = place.value("source").trim();
         return ConformedRow.accepted(new Observation(publisher + "@" + releaseDate, releaseDate, publisher, p,
-                geo.value().code(), geo.value().version(), place.value("geo").trim(), industry.value(),
+                geo.value().code(), geo.value().version(), geoInput(place), industry.value(),
                 comparison.value().code(), comparison.value().inferred(), measure.value(),
                 growthIndex[0] == null ? null : growthIndex[0].doubleValue(),
                 growthIndex[1] == null ? null : growthIndex[1].doubleValue(),
@@ -167,6 +175,10 @@ public final class RowConformer {
             return office;
         }
         return text.matches("[A-Za-z]{2,8}") ? text.toUpperCase(java.util.Locale.ROOT) : text;
+    }
+
+    private static String geoInput(Place place) {
+        return (place.fields().containsKey(GEO_INPUT) ? place.value(GEO_INPUT) : place.value("geo")).trim();
     }
 
     /** Where a row came from, to prefix every message with it. */

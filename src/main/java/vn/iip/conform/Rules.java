@@ -10,6 +10,7 @@ public final class Rules {
     public static final String FILE_EMPTY = "file_empty";
     public static final String FILE_RELEASE_DATE_MISSING = "file_release_date_missing";
     public static final String FILE_SIDECAR_INVALID = "file_sidecar_invalid";
+    public static final String FILE_ZIP_BOMB = "file_zip_bomb";
     public static final String ROW_FIELD_COUNT = "row_field_count";
     public static final String ROW_UNTERMINATED_QUOTE = "row_unterminated_quote";
     public static final String RELEASE_DATE_INVALID = "release_date_invalid";

@@ -108,12 +108,15 @@ public final class TextDecoding {
     }
 
     /**
-     * Windows-1258 writes Vietnamese as base letters (â ê ô ă đ ơ ư) plus combining tone marks. Accept it only when
-     * such characters make up nearly all non-ASCII text; the evidence goes into the encoding name on extract_file.
+     * Windows-1258 has some Vietnamese letters precomposed (à á â ã ă è é ê í ó ô ơ ù ú ư đ and their capitals) and
+     * writes the others as a base letter plus a combining tone mark (ạ = a + U+0323), as Windows and Python's cp1258
+     * do. Accept it only when such letters make up nearly all non-ASCII text; the evidence goes into the encoding
+     * name on extract_file.
      */
     static Decoded windows1258(byte[] bytes, int offset) {
         int[] counts = windows1258Counts(bytes, offset);
-        if (counts == null || counts[0] < 3 || counts[0] < 9 * counts[1]) {
+        // The letters Vietnamese shares with French (é à è â ê ô) are not enough: some must be Vietnamese only.
+        if (counts == null || counts[0] < 3 || counts[0] < 9 * counts[1] || counts[2] == 0) {
             return null;
         }
         String text = new String(bytes, offset, bytes.length - offset, java.nio.charset.Charset.forName("windows-1258"));
@@ -122,7 +125,10 @@ public final class TextDecoding {
         return new Decoded(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC), evidence, null);
     }
 
-    /** [Vietnamese letters and tone marks after a letter, other non-ASCII characters], or null if not 1258 at all. */
+    /**
+     * [Vietnamese letters and tone marks after a letter, other non-ASCII characters, of the first those only Vietnamese
+     * writes (ă ơ ư đ, a tone mark after a letter)], or null if the bytes are not Windows-1258 at all.
+     */
     private static int[] windows1258Counts(byte[] bytes, int offset) {
         String text;
         try {
@@ -134,20 +140,38 @@ public final class TextDecoding {
         }
         int vietnamese = 0;
         int other = 0;
+        int onlyVietnamese = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
                 continue;
             }
-            boolean toneAfterLetter = "\u0300\u0301\u0303\u0309\u0323".indexOf(c) >= 0 && i > 0
-                    && Character.isLetter(text.charAt(i - 1));
-            if (toneAfterLetter || "ăâđêôơưĂÂĐÊÔƠƯ".indexOf(c) >= 0) {
+            boolean toneAfterLetter = TONE_MARKS.indexOf(c) >= 0 && i > 0 && Character.isLetter(text.charAt(i - 1));
+            if (toneAfterLetter || isVietnameseLetter(c)) {
                 vietnamese++;
+                onlyVietnamese += toneAfterLetter || "ăơưđĂƠƯĐ".indexOf(c) >= 0 ? 1 : 0;
             } else {
                 other++;
             }
         }
-        return new int[] {vietnamese, other};
+        return new int[] {vietnamese, other, onlyVietnamese};
+    }
+
+    private static final String TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
+    /** Tone marks and the vowel marks of â ê ô (circumflex), ă (breve), ơ ư (horn). */
+    private static final String VIETNAMESE_MARKS = TONE_MARKS + "\u0302\u0306\u031B";
+    private static final String VOWELS = "aeiouyAEIOUY";
+
+    /** đ, or a vowel carrying only Vietnamese marks (à, ấ, ơ, ữ…); not ä, ç, ñ, ø, which Vietnamese never writes. */
+    static boolean isVietnameseLetter(char c) {
+        if (c == 'đ' || c == 'Đ') {
+            return true;
+        }
+        String parts = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD);
+        if (parts.length() < 2 || VOWELS.indexOf(parts.charAt(0)) < 0) {
+            return false;
+        }
+        return parts.substring(1).chars().allMatch(mark -> VIETNAMESE_MARKS.indexOf(mark) >= 0);
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {

@@ -50,9 +50,21 @@ public final class MartPublisher {
     public record Report(String publishId, Map<String, Long> versions, Map<String, Long> rows, int swapAttempts) {}
 
     public Report publish() {
+        return publish(false);
+    }
+
+    /**
+     * @param allowEmpty replace a mart that has facts by a gold that has none (otherwise refused: an empty gold is
+     *                   almost always a wrong --warehouse, and the analysts' mart must not be emptied by mistake)
+     */
+    public Report publish(boolean allowEmpty) {
         try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.properties())) {
             execute(connection, "SELECT pg_advisory_lock(" + PUBLISH_LOCK + ")");
             try {
+                if (!allowEmpty) {
+                    refuseToEmpty(connection);
+                }
+                MartDependents.refuseIfAny(connection, MartTables.SCHEMA);
                 return publishLocked(connection);
             } finally {
                 execute(connection, "SELECT pg_advisory_unlock(" + PUBLISH_LOCK + ")");
@@ -88,6 +100,31 @@ public final class MartPublisher {
     }
 
     private static final String UNDEFINED_TABLE = "42P01";
+
+    private void refuseToEmpty(Connection connection) throws SQLException {
+        MartTable facts = MartTables.ALL.stream().filter(t -> t.source().endsWith(".fact_iip_release")).findFirst()
+                .orElseThrow();
+        if (source.apply(facts).limit(1).count() > 0) {
+            return;
+        }
+        long martFacts;
+        try (Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM " + MartTables.SCHEMA + "."
+                     + facts.name())) {
+            count.next();
+            martFacts = count.getLong(1);
+        } catch (SQLException e) {
+            if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+                return; // no mart yet: nothing to lose
+            }
+            throw e;
+        }
+        if (martFacts > 0) {
+            throw new vn.iip.IipException("Refusing to replace the BI mart at " + target.jdbcUrl() + " ("
+                    + martFacts + " facts) by the gold of " + warehouse + ", which has none: check --warehouse (jobs/iip"
+                    + " run fills it first), or pass --allow-empty to empty the mart on purpose. The mart is unchanged.");
+        }
+    }
 
     private Report publishLocked(Connection connection) throws SQLException {
         for (int attempt = 1; ; attempt++) {

@@ -39,6 +39,9 @@ final class MartSwap {
                         throw e;
                     }
                     pause();
+                } catch (RuntimeException refused) {
+                    connection.rollback();
+                    throw refused;
                 }
             }
         } finally {
@@ -56,6 +59,8 @@ final class MartSwap {
             MartPublisher.execute(connection, "GRANT USAGE ON SCHEMA " + staging + " TO " + role);
             MartPublisher.execute(connection, "GRANT SELECT ON ALL TABLES IN SCHEMA " + staging + " TO " + role);
         }
+        // Checked again under the locks: a view created since the publish began must not be dropped either.
+        MartDependents.refuseIfAny(connection, schema);
         if (old.contains(schema + "." + MartTables.RELEASE.name())) {
             MartPublisher.execute(connection, "INSERT INTO " + staging + "." + MartTables.RELEASE.name() + " SELECT * FROM "
                     + schema + "." + MartTables.RELEASE.name());

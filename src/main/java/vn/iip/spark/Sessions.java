@@ -106,6 +106,16 @@ public final class Sessions {
         return null;
     }
 
+    /**
+     * The Hadoop configuration the session will have (spark.hadoop.* settings included), without starting Spark:
+     * what checks of input and warehouse locations use before anything is created.
+     */
+    public static org.apache.hadoop.conf.Configuration hadoopConfiguration(java.util.Map<String, String> settings) {
+        SparkConf conf = new SparkConf(true);
+        settings.forEach((key, value) -> setIfMissing(conf, key, value));
+        return org.apache.spark.deploy.SparkHadoopUtil.get().newConfiguration(conf);
+    }
+
     private static void setIfMissing(SparkConf conf, String key, String value) {
         if (!conf.contains(key)) {
             conf.set(key, value);

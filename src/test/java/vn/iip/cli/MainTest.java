@@ -6,25 +6,82 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Command-line mistakes are caught before any Spark work, with exit code 2 and the usage text. */
+/** The command line without Spark: help and version, usage mistakes (exit 2), failures before Spark starts (exit 1). */
 class MainTest {
 
-    @org.junit.jupiter.api.Test
+    /** What one command printed and returned. */
+    record Outcome(int code, String out, String err) {}
+
+    static Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void inspectExplainsAFileRowByRowWithoutSpark() throws Exception {
         String file = java.nio.file.Path.of(MainTest.class.getResource("/extracts/broken/bad-numbers.csv").toURI()).toString();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = Main.execute(new String[] {"inspect", "--rows", "0", file},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, printed);
-        assertTrue(printed.contains("format    long_csv, encoding UTF-8, delimiter ','\nrows      9 data row(s)"), printed);
-        assertTrue(printed.contains("row 2   2021-11-29,TEST,2021-11,VN,B,mom,iip,\"1.234\",pct,,thousands dot or decimal dot?\n"
-                + "   -> quarantine value_ambiguous: bad-numbers.csv row 2, column value: value '1.234' is ambiguous"), printed);
-        assertTrue(printed.endsWith("summary   3 observation(s), 6 quarantined {value_ambiguous=1, value_invalid=2,"
-                + " value_out_of_domain=3}\n"), printed);
+        Outcome inspect = run("inspect", "--rows", "0", file);
+        assertEquals(0, inspect.code(), inspect.err());
+        assertTrue(inspect.out().contains("format    long_csv, encoding UTF-8, delimiter ','\nrows      9 data row(s)"),
+                inspect.out());
+        assertTrue(inspect.out().contains("row 2   2021-11-29,TEST,2021-11,VN,B,mom,iip,\"1.234\",pct,,thousands dot or decimal dot?\n"
+                + "   -> quarantine value_ambiguous: bad-numbers.csv row 2, column value: value '1.234' is ambiguous"),
+                inspect.out());
+        assertTrue(inspect.out().endsWith("summary   3 observation(s), 6 quarantined {value_ambiguous=1, value_invalid=2,"
+                + " value_out_of_domain=3}\n"), inspect.out());
+    }
+
+    @Test
+    void helpListsEveryCommandAndExitsWithZero() {
+        for (String help : List.of("--help", "-h")) {
+            Outcome outcome = run(help);
+            assertEquals(0, outcome.code(), outcome.err());
+            for (String command : List.of("run", "sql", "inspect", "serve", "publish-bi", "help")) {
+                assertTrue(outcome.out().matches("(?s).*\\n  " + command + " +\\S.*"), command + " in:\n" + outcome.out());
+            }
+            assertTrue(outcome.out().contains("jobs/iip submit [spark-submit options] -- COMMAND"), outcome.out());
+            assertTrue(outcome.out().contains("Exit codes: 0 success, 1 the command failed"), outcome.out());
+        }
+    }
+
+    /** `help COMMAND` and `COMMAND --help` describe each option of the command. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "run        | --config,--input,--warehouse",
+            "sql        | --config,--warehouse,--csv,SQL",
+            "inspect    | --rows,FILE",
+            "serve      | --config,--warehouse,--port,--bind,IIP_SERVE_TOKEN",
+            "publish-bi | --config,--warehouse,--jdbc-url,--user,--password-env,--allow-empty",
+    })
+    void everyCommandDescribesItsOptions(String command, String options) {
+        Outcome help = run("help", command);
+        Outcome dashHelp = run(command, "--help");
+        assertEquals(0, help.code(), help.err());
+        assertEquals(0, dashHelp.code(), dashHelp.err());
+        assertEquals(help.out(), dashHelp.out());
+        assertTrue(help.out().contains("\nUsage: iip " + command + " "), help.out());
+        for (String option : options.split(",")) {
+            assertTrue(help.out().contains(option), option + " in:\n" + help.out());
+        }
+        assertTrue(help.out().contains("--help") && help.out().contains("--version"), help.out());
+    }
+
+    @Test
+    void versionNamesTheProjectSparkAndDelta() {
+        Outcome version = run("--version");
+        assertEquals(0, version.code(), version.err());
+        assertTrue(version.out().matches("iip-warehouse \\d+\\.\\d+\\.\\d+\\S* \\(Spark 4\\.2\\.\\d+, Delta Lake 4\\.4\\.\\d+,"
+                + " Java \\S+\\)\\n"), version.out());
+        assertEquals(version.out(), run("run", "--version").out());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -35,33 +92,62 @@ class MainTest {
                     + " in src/test/resources/config/typo.properties (did you mean 'iip.warehouse'?); known settings:",
             "inspect /no/such/nov-2021.xlsx | iip: File /no/such/nov-2021.xlsx does not exist; give the path or URI"
                     + " of one extract file (e.g. data/nov-2021.xlsx or hdfs://NAMENODE:8020/iip/landing/nov-2021.xlsx)",
+            "run --input /no/such/folder --warehouse /no/such/warehouse | iip: Input folder /no/such/folder does not"
+                    + " exist; pass --input with a folder of extract files, or omit it to load the bundled samples",
+            "sql --warehouse /no/such/warehouse VALUES(1) | iip: No IIP warehouse at /no/such/warehouse (no"
+                    + " /no/such/warehouse/iip_gold/fact_iip_release): run jobs/iip run --warehouse /no/such/warehouse"
+                    + " first, or give --warehouse the folder of an existing warehouse",
+            "publish-bi --warehouse /no/such/warehouse --jdbc-url jdbc:postgresql://127.0.0.1:1/iip | iip: No IIP"
+                    + " warehouse at /no/such/warehouse (no /no/such/warehouse/iip_gold/fact_iip_release)",
+            "serve --warehouse /no/such/warehouse | iip: No IIP warehouse at /no/such/warehouse",
     })
-    void configurationMistakesExitWithOneBeforeSparkStarts(String args, String message) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(args.split(" "), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        String printed = err.toString(StandardCharsets.UTF_8);
-        assertEquals(1, code, printed);
-        assertTrue(printed.startsWith(message), printed);
+    void mistakesFoundBeforeSparkStartsExitWithOneOnOneLine(String args, String message) {
+        Outcome outcome = run(args.split(" "));
+        assertEquals(1, outcome.code(), outcome.err());
+        assertTrue(outcome.err().startsWith(message), outcome.err());
+        assertEquals(1, outcome.err().lines().count(), outcome.err());
+        assertEquals(false, java.nio.file.Files.exists(java.nio.file.Path.of("/no/such/warehouse")));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "frobnicate           | unknown command 'frobnicate'",
-            "''                   | no command given",
-            "run --bogus          | unknown option --bogus for 'run'",
-            "run --input          | --input needs a value",
-            "run extra            | unexpected argument extra",
-            "sql                  | sql takes exactly one SQL statement (quote it)",
-            "sql --warehouse w    | sql takes exactly one SQL statement (quote it)",
+            "frobnicate                   | iip: Unmatched argument at index 0: 'frobnicate' (see jobs/iip --help)",
+            "''                           | iip: no command given; one of: run, sql, inspect, serve, publish-bi, help"
+                    + " (see jobs/iip --help)",
+            "run --bogus                  | iip run: Unknown option: '--bogus' (see jobs/iip help run)",
+            "run --input                  | iip run: Missing required parameter for option '--input' (DIR)"
+                    + " (see jobs/iip help run)",
+            "run extra                    | iip run: Unmatched argument at index 1: 'extra' (see jobs/iip help run)",
+            "sql                          | iip sql: Missing required parameter: 'SQL' (see jobs/iip help sql)",
+            "inspect --rows abc x.csv     | iip inspect: Invalid value for option '--rows': 'abc' is not an int"
+                    + " (see jobs/iip help inspect)",
+            "inspect --rows -1 x.csv      | iip inspect: --rows must be 0 or more, not -1 (see jobs/iip help inspect)",
+            "serve --port abc             | iip serve: Invalid value for option '--port': 'abc' is not an int"
+                    + " (see jobs/iip help serve)",
+            "serve --port 70000           | iip serve: --port must be a port number (1-65535), not 70000"
+                    + " (see jobs/iip help serve)",
+            "help frobnicate              | iip: Unknown subcommand 'frobnicate'. (see jobs/iip --help)",
     })
-    void usageErrorsExitWithTwo(String args, String message) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] argv = args.isEmpty() ? new String[0] : args.split(" ");
-        int code = Main.execute(argv, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        String printed = err.toString(StandardCharsets.UTF_8);
-        assertEquals(2, code);
-        assertTrue(printed.startsWith("iip: " + message + "\nusage: iip run"), printed);
+    void usageMistakesExitWithTwoOnOneLine(String args, String message) {
+        Outcome outcome = run(args.isEmpty() ? new String[0] : args.split(" "));
+        assertEquals(2, outcome.code(), outcome.err());
+        assertEquals(message + "\n", outcome.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "sql", "serve", "publish-bi"})
+    void theWarehouseDefaultIsTheJobsNotTheLaunchers(String command) throws Exception {
+        // jobs/iip passes the arguments as they are; the configuration file's iip.warehouse is what the job opens.
+        String launcher = java.nio.file.Files.readString(java.nio.file.Path.of("jobs/iip"));
+        assertEquals(false, launcher.contains("--warehouse\" \"$PWD/warehouse\""), launcher);
+        java.nio.file.Path config = java.nio.file.Files.createTempFile("iip", ".properties");
+        java.nio.file.Files.writeString(config, "iip.warehouse = /no/such/configured-warehouse\n");
+        Outcome outcome = run(command.equals("sql") ? new String[] {command, "--config", config.toString(), "SELECT 1"}
+                : command.equals("run") ? new String[] {command, "--config", config.toString(), "--input", "/no/such/in"}
+                : command.equals("publish-bi") ? new String[] {command, "--config", config.toString(), "--jdbc-url",
+                        "jdbc:postgresql://127.0.0.1:1/iip"} : new String[] {command, "--config", config.toString()});
+        assertEquals(1, outcome.code(), outcome.err());
+        assertTrue(outcome.err().contains(command.equals("run") ? "/no/such/in" : "/no/such/configured-warehouse"),
+                outcome.err());
     }
 }

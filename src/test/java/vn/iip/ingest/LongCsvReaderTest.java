@@ -102,6 +102,29 @@ class LongCsvReaderTest {
         assertEquals("Cục Thống kê", parsed.rows().get(0).fields().get("publisher"));
     }
 
+    /**
+     * GSO's November 2021 rows as Windows saves them in its Vietnamese code page (made with Python's cp1258 codec from
+     * the NFC text, letters the code page lacks as base + combining tone): the same figures as the UTF-8 sample.
+     */
+    @Test
+    void readsWindows1258AsWindowsWritesItPrecomposedLettersAndCombiningTones() throws IOException {
+        byte[] bytes;
+        try (InputStream in = getClass().getResourceAsStream("/extracts/legacy/windows-1258-as-windows-writes.csv")) {
+            bytes = in.readAllBytes();
+        }
+        ParsedExtract parsed = LongCsvReader.read("windows-1258-as-windows-writes.csv", bytes);
+        assertNull(parsed.fileRuleId(), parsed.fileMessage());
+        assertTrue(parsed.encoding().startsWith("windows-1258 ("), parsed.encoding());
+        List<String> utf8 = java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+                "src/main/resources/samples/2021-11-29_iip-nov-2021.csv")).subList(3, 10);
+        assertEquals(utf8.size(), parsed.rows().size());
+        for (int i = 0; i < utf8.size(); i++) {
+            assertEquals(utf8.get(i).replace(";GSO;", ";Tổng cục Thống kê;"), parsed.rows().get(i).rawText());
+        }
+        assertEquals("Sản xuất và phân phối điện, khí đốt, nước nóng, hơi nước và điều hoà không khí",
+                parsed.rows().get(5).fields().get("industry"));
+    }
+
     @Test
     void decodesUtf16WithBom() {
         byte[] body = (HEADER + "\n2021-11-29,GSO,2021-11,Quảng Ninh,TOTAL,mom,iip,\"19,17\",pct,,x\n")

@@ -37,6 +37,10 @@ class TextDecodingTest {
                         "UTF-16BE (no BOM; zero bytes at every even offset)"),
                 Arguments.of("Windows-1258 (combining tones)", (Function<String, byte[]>) LegacyEncodings::windows1258,
                         "windows-1258 (9 Vietnamese letters and tone marks, 0 other non-ASCII characters)"),
+                // As Windows and Python's cp1258 write NFC text: ồ is ô + combining grave, Đ and à are one byte each.
+                Arguments.of("Windows-1258 (precomposed where the code page has them)",
+                        (Function<String, byte[]>) t -> LegacyEncodings.windows1258(t, true),
+                        "windows-1258 (9 Vietnamese letters and tone marks, 0 other non-ASCII characters)"),
                 Arguments.of("TCVN3", (Function<String, byte[]>) LegacyEncodings::tcvn3,
                         "TCVN3 (6 Vietnamese letters in 5 words, 0 other high bytes)"));
     }
@@ -59,6 +63,27 @@ class TextDecodingTest {
         assertTrue(decoded.problem().startsWith("the file cannot be decoded confidently: byte 0xE9 at offset 14"),
                 decoded.problem());
         assertTrue(decoded.problem().endsWith("in Windows-1258 or TCVN3; re-save it as UTF-8"), decoded.problem());
+    }
+
+    /**
+     * Text rich in the letters Windows-1258 has precomposed (à á é í ó ú ý â ê ô ă ơ ư đ): read as Vietnamese, not
+     * rejected because those letters are not tone marks.
+     */
+    @Test
+    void windows1258WithManyPrecomposedLettersIsVietnamese() {
+        String text = "geo;industry;comparison\nHà Nội;Toàn ngành công nghiệp;Tháng 11 so với tháng trước\n"
+                + "Cà Mau;Khai khoáng;Cùng kỳ năm trước\nKhánh Hòa;Sản xuất và phân phối điện;Tháng 11\n";
+        TextDecoding.Decoded decoded = TextDecoding.decode(LegacyEncodings.windows1258(text, true));
+        assertNull(decoded.problem());
+        assertEquals(text, decoded.text());
+        assertTrue(decoded.encoding().startsWith("windows-1258 ("), decoded.encoding());
+    }
+
+    /** French shares é à è â ê ô with Vietnamese, but never writes ă ơ ư đ or a separate tone mark. */
+    @Test
+    void westernTextWithOnlySharedLettersIsNotTakenForWindows1258() {
+        byte[] bytes = "geo;value\nHôtel à Genève, château;1\n".getBytes(java.nio.charset.Charset.forName("windows-1258"));
+        assertEquals("unknown (not UTF-8)", TextDecoding.decode(bytes).encoding());
     }
 
     @Test

@@ -52,7 +52,7 @@ class SqlEndpointTest {
         ChildJvm.Result run = ChildJvm.main("run", "--input", landing.toString(), "--warehouse", warehouse);
         assertEquals(0, run.exitCode(), run.stderr());
 
-        token = HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16));
+        token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.SecureRandom.getSeed(32));
         int port = ClusterProcesses.freePort();
         processes = new ClusterProcesses(folder.resolve("logs"));
         processes.java("serve", System.getProperty("java.class.path"), Map.of(ServeConfig.TOKEN_VARIABLE, token),

@@ -8,6 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.iip.conform.GeographyResolver;
 import vn.iip.conform.IndustryResolver;
+import vn.iip.conform.Outcome;
+import vn.iip.conform.Period;
+import vn.iip.conform.Periods;
+import vn.iip.conform.RowConformer;
 import vn.iip.conform.Rules;
 import vn.iip.conform.VietnameseText;
 import vn.iip.ingest.RawRecord;
@@ -72,7 +76,7 @@ final class TableCells {
             notes.add("sheet '" + grid.sheetName() + "' column " + ignored + " ignored: it names no period");
         }
         String titleText = VietnameseText.display(String.join(" ", title));
-        String titleGeo = provinceInTitle(title, WorkbookReader.periodStart(tablePeriod));
+        TitleProvince titleProvince = provinceInTitle(title);
         boolean growthRates = WorkbookReader.words(title).contains("toc do tang");
         for (int row : table.dataRows()) {
             if (!table.hasValues(grid, row)) {
@@ -107,8 +111,11 @@ final class TableCells {
                                         : ReleaseMetadata.comparisonInTitle(titleText)));
                         boolean provinces = kind == Kind.PROVINCES;
                         boolean industries = kind == Kind.INDUSTRIES || kind == Kind.GROSS_OUTPUT;
-                        fields.put("geo", provinces ? label : release.sidecar().getOrDefault("geo",
-                                titleGeo));
+                        if (provinces || release.sidecar().containsKey("geo") || titleProvince == null) {
+                            fields.put("geo", provinces ? label : release.sidecar().getOrDefault("geo", "VN"));
+                        } else {
+                            titleProvince.put(fields);
+                        }
                         fields.put("industry", industries ? label : release.sidecar().getOrDefault("industry",
                                 "TOTAL"));
                         if (kind == Kind.GROSS_OUTPUT) {
@@ -199,12 +206,32 @@ final class TableCells {
     }
 
     /**
-     * "CHỈ SỐ SẢN XUẤT CÔNG NGHIỆP TỈNH ĐỒNG NAI THÁNG 11 NĂM 2021" is Đồng Nai's table: after "tỉnh", "thành phố"
-     * or "TP." the longest run of up to four words that names a province of the period's geography. Otherwise the
-     * country's.
+     * The province a title names: "CHỈ SỐ SẢN XUẤT CÔNG NGHIỆP TỈNH ĐỒNG NAI THÁNG 11 NĂM 2021" is Đồng Nai's table.
+     * {@code name} is the longest run of up to four words after "tỉnh", "thành phố" or "TP." that names a province of
+     * either geography; {@code line} is the title line, as written.
      */
-    static String provinceInTitle(List<String> title, LocalDate periodStart) {
-        GeographyResolver geography = Resolvers.GEOGRAPHY;
+    record TitleProvince(String name, String line) {
+        /**
+         * Resolved once, for the cell's own period (its end decides the geography, as for every geo), and passed on
+         * as (code, version): a vn63 code read again in vn34 would be another province. A name that is not valid
+         * for the period goes on as the name, so conform gives it the rule and reason any file would get.
+         */
+        void put(Map<String, String> fields) {
+            fields.put(RowConformer.GEO_INPUT, line);
+            Outcome<Period> period = Periods.parse(fields.getOrDefault("period", ""));
+            Outcome<GeographyResolver.Geo> geo = period.isOk()
+                    ? Resolvers.GEOGRAPHY.resolve(name, period.value().start(), period.value().end()) : null;
+            if (geo != null && geo.isOk()) {
+                fields.put("geo", geo.value().code());
+                fields.put(RowConformer.GEO_VERSION, geo.value().version());
+            } else {
+                fields.put("geo", name);
+            }
+        }
+    }
+
+    /** The province named in the title, or null (the country's table). */
+    static TitleProvince provinceInTitle(List<String> title) {
         for (String line : title) {
             String words = VietnameseText.words(line);
             Matcher marker = PROVINCE_MARKER.matcher(words);
@@ -212,13 +239,23 @@ final class TableCells {
                 String[] after = words.substring(marker.end()).trim().split(" ");
                 for (int n = Math.min(4, after.length); n >= 1; n--) {
                     String candidate = String.join(" ", java.util.Arrays.copyOf(after, n));
-                    var geo = geography.resolve(candidate, periodStart, periodStart);
-                    if (geo.isOk() && !"VN".equals(geo.value().code())) {
-                        return geo.value().code();
+                    if (namesProvince(candidate)) {
+                        return new TitleProvince(candidate, VietnameseText.display(line));
                     }
                 }
             }
         }
-        return "VN";
+        return null;
+    }
+
+    /** A province of the 63 or of the 34 units (any day of each geography). */
+    private static boolean namesProvince(String candidate) {
+        for (LocalDate day : List.of(ReferenceData.VN34_FROM.minusDays(1), ReferenceData.VN34_FROM)) {
+            var geo = Resolvers.GEOGRAPHY.resolve(candidate, day, day);
+            if (geo.isOk() && !"VN".equals(geo.value().code())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

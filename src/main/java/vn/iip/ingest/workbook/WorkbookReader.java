@@ -43,8 +43,13 @@ public final class WorkbookReader {
         } catch (org.apache.poi.EncryptedDocumentException e) {
             return rejected(path, content, sha256, "the workbook is password-protected; save an unprotected copy");
         } catch (Exception | LinkageError e) {
+            String zipBomb = ZipBomb.describe(e);
+            if (zipBomb != null) {
+                return new ParsedExtract(path, content.length, sha256, FORMAT, null, null, Rules.FILE_ZIP_BOMB,
+                        zipBomb, List.of(), null);
+            }
             return rejected(path, content, sha256, "the workbook cannot be opened (" + e.getClass().getSimpleName()
-                    + ": " + e.getMessage() + "); it is damaged or not an Excel file: re-save it as .xlsx");
+                    + ": " + firstLine(e.getMessage()) + "); it is damaged or not an Excel file: re-save it as .xlsx");
         }
         String encoding = LegacyFontText.recodeIfTcvn3(grids);
         List<SheetTables> found = new ArrayList<>();
@@ -110,9 +115,15 @@ public final class WorkbookReader {
                 }
             }
         } catch (Exception e) {
-            lines.add("cannot be opened: " + e.getMessage());
+            String zipBomb = ZipBomb.describe(e);
+            lines.add("cannot be opened: " + (zipBomb != null ? Rules.FILE_ZIP_BOMB + ": " + zipBomb
+                    : firstLine(e.getMessage())));
         }
         return lines;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     private static ParsedExtract rejected(String path, byte[] content, String sha256, String why) {

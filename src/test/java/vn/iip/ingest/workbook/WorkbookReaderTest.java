@@ -144,6 +144,63 @@ class WorkbookReaderTest {
         void write(WorkbookWriter writer);
     }
 
+    /**
+     * "TỈNH BẮC GIANG" is vn63 province 24; in vn34, 24 is Bắc Ninh (which took Bắc Giang in). A yearbook table of
+     * Bắc Giang with 2024 and 2025 columns: 2024 is Bắc Giang's (24, vn63); 2025 ends after the 63 provinces did, so
+     * it is quarantined as for any file naming Bắc Giang for 2025, never stored as Bắc Ninh's.
+     */
+    @Test
+    void aProvinceInTheTitleIsResolvedOnceForEachCellsPeriod() throws IOException {
+        ParsedExtract parsed = WorkbookReader.read("/in/t.xlsx", workbook(false, w -> w.sheet("IIP")
+                .row("CỤC THỐNG KÊ").row("Ngày công bố: 15/01/2026")
+                .row("CHỈ SỐ SẢN XUẤT CÔNG NGHIỆP TỈNH BẮC GIANG (Năm trước = 100) - %")
+                .row("", "#2024", "#2025")
+                .row("Toàn ngành", "#106.1", "#108.3")), Map.of());
+        assertNull(parsed.fileRuleId(), parsed.fileMessage());
+        List<ConformedRow> cells = parsed.rows().stream()
+                .map(row -> CONFORMER.conform(row.fields(), "t.xlsx", row.place())).toList();
+        Observation year2024 = cells.get(0).observation();
+        assertEquals(List.of("2024", "24", "vn63", "TOTAL", "6.1"), List.of(year2024.period().label(), year2024.geoCode(),
+                year2024.geoVersion(), year2024.industryCode(), String.valueOf(year2024.valuePct())));
+        assertEquals("CHỈ SỐ SẢN XUẤT CÔNG NGHIỆP TỈNH BẮC GIANG (Năm trước = 100) - %", year2024.geoInput());
+        assertEquals("geo_not_in_version", cells.get(1).ruleId(), cells.get(1).reason());
+        assertTrue(cells.get(1).reason().startsWith("t.xlsx IIP!C5, column geo: "), cells.get(1).reason());
+        assertTrue(cells.get(1).reason().contains("Bắc Giang of the 63-province list, which ended on 2025-06-30"),
+                cells.get(1).reason());
+    }
+
+    /** POI's guard against zip bombs becomes the project's rule and a one-line reason. */
+    @Test
+    void aZipBombIsRejectedWithItsOwnRuleOnOneLine() throws IOException {
+        byte[] normal = workbook(false, w -> w.sheet("IIP").row("TỔNG CỤC THỐNG KÊ").row("Ngày công bố: 29/11/2021")
+                .row("", "Tháng 11 năm 2021 so với cùng kỳ năm trước").row("Toàn ngành công nghiệp", "#105.6"));
+        ParsedExtract parsed = WorkbookReader.read("/in/bomb.xlsx", inflated(normal, "xl/worksheets/sheet1.xml"),
+                Map.of());
+        assertEquals("file_zip_bomb", parsed.fileRuleId());
+        assertTrue(parsed.fileMessage().matches("the workbook is not opened: its part 'xl/worksheets/sheet1\\.xml'"
+                + " would expand \\d+ times its size when unzipped, which real spreadsheets never do \\(a zip bomb\\);"
+                + " export the table again from Excel, or as CSV"), parsed.fileMessage());
+        assertEquals(List.of(), parsed.rows());
+    }
+
+    /** The workbook with 20 MB of spaces added to one part: it compresses to almost nothing, as zip bombs do. */
+    private static byte[] inflated(byte[] workbook, String part) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(workbook));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+            for (java.util.zip.ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                byte[] content = in.readAllBytes();
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(content);
+                if (entry.getName().equals(part)) {
+                    out.write(" ".repeat(20 << 20).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                }
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     private static byte[] workbook(boolean legacy, Content content) throws IOException {
         try (WorkbookWriter writer = new WorkbookWriter(legacy)) {
             content.write(writer);
