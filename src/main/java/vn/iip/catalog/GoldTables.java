@@ -4,13 +4,23 @@ import static vn.iip.catalog.ColumnSpec.of;
 
 import java.util.List;
 
-/** iip_gold: the star schema analysts query (dimensions, facts with every vintage, revisions, quality checks). */
+/**
+ * The gold star schema (dimensions, facts with every vintage, revisions, quality checks) as Delta tables, stored in
+ * iip_gold_store with every version. Analysts read them through iip_gold, whose views of the same names show one
+ * published gold at a time ({@link GoldSnapshot}): a publish writes these tables one after another, and readers
+ * switch from the previous gold to the new one in one step.
+ */
 public final class GoldTables {
     private GoldTables() {}
 
+    /** Where analysts read gold: views of one published gold version. */
     public static final String SCHEMA = "iip_gold";
+    /** Where the gold Delta tables are stored with every version (time travel, DESCRIBE HISTORY). */
+    public static final String STORE_SCHEMA = "iip_gold_store";
+    /** The folder under the warehouse that holds the gold tables (iip_gold's own, before the store had a name). */
+    static final String FOLDER = "iip_gold";
 
-    public static final TableSpec DIM_GEOGRAPHY = new TableSpec(SCHEMA, "dim_geography",
+    public static final TableSpec DIM_GEOGRAPHY = new TableSpec(STORE_SCHEMA, "dim_geography",
             "Geography, SCD2: country and provinces in vn63 and vn34 with validity and successor / Địa bàn",
             List.of(
                     of("geo_code", "STRING", "VN or 2-digit code; codes are only unique within a version", "Mã địa bàn"),
@@ -27,7 +37,7 @@ public final class GoldTables {
                     of("successor_name_vi", "STRING", "Name of the successor unit", "Tên đơn vị kế thừa"),
                     of("is_current", "BOOLEAN", "Valid today", "Còn hiệu lực")));
 
-    public static final TableSpec DIM_INDUSTRY = new TableSpec(SCHEMA, "dim_industry",
+    public static final TableSpec DIM_INDUSTRY = new TableSpec(STORE_SCHEMA, "dim_industry",
             "Industries: TOTAL, VSIC 2018 sections B-E and their divisions / Ngành công nghiệp",
             List.of(
                     of("industry_code", "STRING", "TOTAL, B-E, or section + division (C24)", "Mã ngành"),
@@ -38,7 +48,7 @@ public final class GoldTables {
                     of("name_en", "STRING", "ISIC Rev.4 title", "Tên ngành ISIC Rev.4"),
                     of("classification", "STRING", "Classification version", "Phiên bản hệ thống ngành")));
 
-    public static final TableSpec DIM_PERIOD = new TableSpec(SCHEMA, "dim_period",
+    public static final TableSpec DIM_PERIOD = new TableSpec(STORE_SCHEMA, "dim_period",
             "Calendar of months, quarters and years with the Tết flag / Lịch kỳ báo cáo và Tết",
             List.of(
                     of("period", "STRING", "YYYY, YYYY-MM or YYYY-Qn", "Kỳ"),
@@ -53,7 +63,7 @@ public final class GoldTables {
                     of("is_jan_feb", "BOOLEAN", "January or February: single-month rates swing with Tết",
                             "Tháng 1 hoặc 2: chịu ảnh hưởng Tết")));
 
-    public static final TableSpec DIM_COMPARISON = new TableSpec(SCHEMA, "dim_comparison",
+    public static final TableSpec DIM_COMPARISON = new TableSpec(STORE_SCHEMA, "dim_comparison",
             "Comparison bases with GSO's Vietnamese wording / Gốc so sánh",
             List.of(
                     of("comparison", "STRING", "Code", "Mã gốc so sánh"),
@@ -61,7 +71,7 @@ public final class GoldTables {
                     of("name_en", "STRING", "Meaning in English", "Diễn giải tiếng Anh"),
                     of("name_vi", "STRING", "GSO wording", "Cách ghi của Tổng cục Thống kê")));
 
-    public static final TableSpec DIM_RELEASE = new TableSpec(SCHEMA, "dim_release",
+    public static final TableSpec DIM_RELEASE = new TableSpec(STORE_SCHEMA, "dim_release",
             "Releases: one publisher on one day / Đợt công bố số liệu",
             List.of(
                     of("release_id", "STRING", "publisher@release_date", "Mã đợt công bố"),
@@ -71,7 +81,7 @@ public final class GoldTables {
                     of("periods", "STRING", "Periods covered, comma-separated", "Các kỳ được công bố"),
                     of("files", "INT", "Extract files that carried it", "Số tệp")));
 
-    public static final TableSpec FACT_IIP_RELEASE = new TableSpec(SCHEMA, "fact_iip_release",
+    public static final TableSpec FACT_IIP_RELEASE = new TableSpec(STORE_SCHEMA, "fact_iip_release",
             "Every published IIP value with its release (all vintages) / Mọi giá trị IIP theo đợt công bố",
             SilverTables.concat(SilverTables.FIGURE, List.of(
                     of("release_rank", "INT", "1 = first release of this key, 2 = second...", "Thứ tự đợt công bố"),
@@ -79,7 +89,7 @@ public final class GoldTables {
                     of("is_first_release", "BOOLEAN", "First print of this key", "Lần công bố đầu tiên"),
                     of("is_latest_release", "BOOLEAN", "Latest print of this key", "Lần công bố mới nhất"))));
 
-    public static final TableSpec FACT_IIP_REVISION = new TableSpec(SCHEMA, "fact_iip_revision",
+    public static final TableSpec FACT_IIP_REVISION = new TableSpec(STORE_SCHEMA, "fact_iip_revision",
             "First vs latest value per key, revision in pp / So sánh lần công bố đầu và mới nhất",
             List.of(
                     of("period", "STRING", "Reference period", "Kỳ"),
@@ -99,7 +109,7 @@ public final class GoldTables {
                     of("latest_release_date", "DATE", "Latest release date", "Ngày công bố mới nhất"),
                     of("revision_above_1pp", "BOOLEAN", "abs(revision) > 1 pp", "Điều chỉnh lớn hơn 1 điểm %")));
 
-    public static final TableSpec QUALITY_CHECK = new TableSpec(SCHEMA, "quality_check",
+    public static final TableSpec QUALITY_CHECK = new TableSpec(STORE_SCHEMA, "quality_check",
             "Data-quality checks per run; they report, never drop data / Kiểm tra chất lượng mỗi lần chạy",
             List.of(
                     of("run_id", "STRING", "Run", "Mã lần chạy"),
@@ -119,8 +129,26 @@ public final class GoldTables {
                     of("message", "STRING", "What was found", "Diễn giải"),
                     of("checked_at", "TIMESTAMP", "When (UTC)", "Thời điểm kiểm tra (UTC)")));
 
-    public static List<TableSpec> all() {
+    /** One row per publish: the version of every gold table it made current (the switch readers follow). */
+    public static final TableSpec GOLD_PUBLISH = new TableSpec(STORE_SCHEMA, "gold_publish",
+            "Each publish of gold: the Delta version of every gold table readers see from then on / Các lần công bố"
+                    + " dữ liệu vàng",
+            List.of(
+                    of("publish_id", "STRING", "Publish: UTC time and a random suffix, in order", "Mã lần công bố"),
+                    of("run_id", "STRING", "Run that published", "Mã lần chạy"),
+                    of("published_at", "TIMESTAMP", "When readers switched to it (UTC)", "Thời điểm công bố (UTC)"),
+                    of("table_versions", "MAP<STRING,BIGINT>", "Gold table -> Delta version (VERSION AS OF) shown",
+                            "Bảng -> phiên bản Delta được hiển thị")));
+
+    /** The tables readers see through iip_gold, at the versions of one publish. */
+    public static List<TableSpec> published() {
         return List.of(DIM_GEOGRAPHY, DIM_INDUSTRY, DIM_PERIOD, DIM_COMPARISON, DIM_RELEASE, FACT_IIP_RELEASE,
                 FACT_IIP_REVISION, QUALITY_CHECK);
+    }
+
+    public static List<TableSpec> all() {
+        List<TableSpec> all = new java.util.ArrayList<>(published());
+        all.add(GOLD_PUBLISH);
+        return List.copyOf(all);
     }
 }

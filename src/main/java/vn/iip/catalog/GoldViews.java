@@ -2,15 +2,21 @@ package vn.iip.catalog;
 
 import static vn.iip.catalog.ColumnSpec.of;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Vintage views over fact_iip_release ("latest", "first release"), the as-of table function, and the wide BI view.
- * All are one SQL line away for an analyst: {@code SELECT * FROM iip_gold.iip_as_of(DATE'2021-12-31')}.
+ * What analysts read in iip_gold: a view of each gold table at the versions of the current publish, the vintage
+ * views over them ("latest", "first release"), the wide BI view and the as-of table function. All are one SQL line
+ * away for an analyst: {@code SELECT * FROM iip_gold.iip_as_of(DATE'2021-12-31')}.
  */
 public final class GoldViews {
     private GoldViews() {}
+
+    private static final Map<String, String> SCHEMAS = Map.of("gold", GoldTables.SCHEMA, "store",
+            GoldTables.STORE_SCHEMA);
 
     /** Columns of v_iip_latest, v_iip_first_release and iip_as_of, in order. */
     static final List<ColumnSpec> VINTAGE_COLUMNS = List.of(
@@ -36,24 +42,13 @@ public final class GoldViews {
             of("release_rank", "INT", "1 = first print of this key", "Thứ tự đợt công bố"),
             of("releases_count", "INT", "Releases that published this key", "Số đợt công bố"));
 
-    private static final String KEY = "f.period, f.geo_code, f.geo_version, f.industry_code, f.comparison, f.measure";
-
-    private static final String VINTAGE_SELECT = "SELECT f.period, f.period_type, f.geo_code, f.geo_version,"
-            + " g.name_vi AS geo_name_vi, g.name_en AS geo_name_en, f.industry_code, i.name_vi AS industry_name_vi,"
-            + " i.name_en AS industry_name_en, f.comparison, f.comparison_inferred, f.measure, f.value_pct,"
-            + " f.index_value, f.status, f.release_date, f.publisher, f.release_id, f.source, f.release_rank,"
-            + " f.releases_count\nFROM iip_gold.fact_iip_release f\n"
-            + "LEFT JOIN iip_gold.dim_geography g ON g.geo_code = f.geo_code AND g.geo_version = f.geo_version"
-            + " AND f.period_end BETWEEN g.valid_from AND g.valid_to\n"
-            + "LEFT JOIN iip_gold.dim_industry i ON i.industry_code = f.industry_code\n";
-
     public static final ViewSpec LATEST = new ViewSpec("v_iip_latest",
             "Latest published value per key (period, geo, industry, comparison, measure) / Giá trị mới nhất",
-            VINTAGE_COLUMNS, VINTAGE_SELECT + "WHERE f.is_latest_release");
+            VINTAGE_COLUMNS, SqlTemplates.render("v_iip_latest", SCHEMAS));
 
     public static final ViewSpec FIRST_RELEASE = new ViewSpec("v_iip_first_release",
             "First published value per key (the first print) / Giá trị công bố lần đầu",
-            VINTAGE_COLUMNS, VINTAGE_SELECT + "WHERE f.is_first_release");
+            VINTAGE_COLUMNS, SqlTemplates.render("v_iip_first_release", SCHEMAS));
 
     public static final ViewSpec MONTHLY_WIDE = new ViewSpec("v_iip_monthly_wide",
             "Monthly IIP, one row per month x geo x industry: latest MoM, YoY, YTD, first-print YoY / Bảng rộng",
@@ -75,43 +70,35 @@ public final class GoldViews {
                     of("latest_release_date", "DATE", "Newest release among these values", "Ngày công bố mới nhất"),
                     of("contains_tet", "BOOLEAN", "Month contains Tết: read MoM/YoY with care", "Tháng có Tết"),
                     of("is_jan_feb", "BOOLEAN", "January or February: prefer the 2-month cumulative", "Tháng 1 hoặc 2")),
-            "WITH latest AS (SELECT * FROM iip_gold.v_iip_latest WHERE period_type = 'month' AND measure = 'iip'),\n"
-                    + "wide AS (SELECT period, geo_code, geo_version, first(geo_name_vi) AS geo_name_vi,"
-                    + " first(geo_name_en) AS geo_name_en, industry_code, first(industry_name_vi) AS industry_name_vi,"
-                    + " first(industry_name_en) AS industry_name_en,"
-                    + " max(CASE WHEN comparison = 'mom' THEN value_pct END) AS mom_pct,"
-                    + " max(CASE WHEN comparison = 'mom' THEN comparison_inferred END) AS mom_inferred,"
-                    + " max(CASE WHEN comparison = 'yoy' THEN value_pct END) AS yoy_pct,"
-                    + " max(CASE WHEN comparison = 'ytd_yoy' THEN value_pct END) AS ytd_yoy_pct,"
-                    + " max(release_date) AS latest_release_date"
-                    + " FROM latest GROUP BY period, geo_code, geo_version, industry_code)\n"
-                    + "SELECT w.period, w.geo_code, w.geo_version, w.geo_name_vi, w.geo_name_en, w.industry_code,"
-                    + " w.industry_name_vi, w.industry_name_en, w.mom_pct, w.mom_inferred, w.yoy_pct, w.ytd_yoy_pct,"
-                    + " r.first_value_pct AS yoy_first_print_pct, r.revision_pp AS yoy_revision_pp,"
-                    + " w.latest_release_date, p.contains_tet, p.is_jan_feb\nFROM wide w\n"
-                    + "LEFT JOIN iip_gold.fact_iip_revision r ON r.period = w.period AND r.geo_code = w.geo_code"
-                    + " AND r.geo_version = w.geo_version AND r.industry_code = w.industry_code"
-                    + " AND r.comparison = 'yoy' AND r.measure = 'iip'\n"
-                    + "LEFT JOIN iip_gold.dim_period p ON p.period = w.period AND p.period_type = 'month'");
+            SqlTemplates.render("v_iip_monthly_wide", SCHEMAS));
 
-    public static List<ViewSpec> all() {
+    /** The vintage and BI views, in the order they are created (each reads only those before it). */
+    static List<ViewSpec> vintageViews() {
         return List.of(LATEST, FIRST_RELEASE, MONTHLY_WIDE);
     }
 
-    public static final String AS_OF_FUNCTION = "iip_gold.iip_as_of";
+    /** iip_gold's view of one gold table: its columns at the versions of the current publish. */
+    static ViewSpec publishedTable(TableSpec table) {
+        String columns = table.columns().stream().map(c -> "s." + GoldSnapshot.column(table, c) + " AS " + c.name())
+                .collect(Collectors.joining(", "));
+        return new ViewSpec(table.name(), table.comment(), table.columns(), SqlTemplates.render("gold_table",
+                Map.of("columns", columns, "store", GoldTables.STORE_SCHEMA, "table", table.name())));
+    }
+
+    /** Every view of iip_gold: the gold tables first, then the views over them. */
+    public static List<ViewSpec> all() {
+        List<ViewSpec> all = new ArrayList<>();
+        GoldTables.published().forEach(table -> all.add(publishedTable(table)));
+        all.addAll(vintageViews());
+        return List.copyOf(all);
+    }
+
+    public static final String AS_OF_FUNCTION = GoldTables.SCHEMA + ".iip_as_of";
 
     /** "As published on date D": the latest value per key among releases on or before D. */
     public static String asOfFunctionStatement() {
         String returns = VINTAGE_COLUMNS.stream().map(c -> c.name() + " " + c.type() + " COMMENT '"
                 + Sql.quote(c.comment()) + "'").collect(Collectors.joining(", "));
-        return "CREATE OR REPLACE FUNCTION " + AS_OF_FUNCTION + "(as_of_date DATE)\nRETURNS TABLE (" + returns + ")\n"
-                + "COMMENT 'Values as published on or before as_of_date / Số liệu theo các đợt công bố đến ngày as_of_date'\n"
-                + "RETURN " + VINTAGE_SELECT.replace(" f.release_rank,",
-                        " CAST(row_number() OVER (PARTITION BY " + KEY + " ORDER BY f.release_date, f.publisher) AS INT)"
-                        + " AS release_rank,").replace(" f.releases_count", " CAST(count(*) OVER (PARTITION BY " + KEY
-                        + ") AS INT) AS releases_count")
-                + "WHERE f.release_date <= as_of_date\n"
-                // Ranks and counts are taken within the releases known on as_of_date: nothing from later leaks in.
-                + "QUALIFY release_rank = releases_count";
+        return SqlTemplates.render("iip_as_of", Map.of("gold", GoldTables.SCHEMA, "returns", returns));
     }
 }

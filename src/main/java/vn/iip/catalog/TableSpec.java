@@ -11,6 +11,11 @@ public record TableSpec(String schema, String name, String comment, List<ColumnS
         return schema + "." + name;
     }
 
+    /** The folder under the warehouse that holds the table: its schema's, but the gold store keeps iip_gold. */
+    String folder() {
+        return schema.equals(GoldTables.STORE_SCHEMA) ? GoldTables.FOLDER : schema;
+    }
+
     public List<String> columnNames() {
         return columns.stream().map(ColumnSpec::name).toList();
     }

@@ -5,7 +5,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The only place that issues DDL: schemas, tables (with bilingual comments) and views. Tables live at
- * {@code <warehouse>/<schema>/<table>} so the Delta folders stay readable without the catalog.
+ * {@code <warehouse>/<folder>/<table>} so the Delta folders stay readable without the catalog.
  */
 public final class Warehouse {
     private final SparkSession spark;
@@ -35,15 +35,17 @@ public final class Warehouse {
     }
 
     public String location(TableSpec table) {
-        return root + "/" + table.schema() + "/" + table.name();
+        return root + "/" + table.folder() + "/" + table.name();
     }
 
     /**
      * Version of the table layouts; raise it when a column is added, so warehouses built before get the column
-     * (as null in their old rows) on their next run.
+     * (as null in their old rows) on their next run. 3: the gold tables moved to iip_gold_store, iip_gold is views.
      */
-    static final int LAYOUT_VERSION = 2;
+    static final int LAYOUT_VERSION = 3;
     private static final String LAYOUT_MARKER = "_iip_layout_version";
+    /** Names the newest gold publish, for readers whose catalog cannot see a run switch it (the SQL endpoint's). */
+    private static final String PUBLISH_POINTER = "_gold_publish";
 
     /**
      * Creates what is missing. A table whose Delta log is already at its location (a catalog lost or not shared) is
@@ -52,7 +54,14 @@ public final class Warehouse {
     public void createTables() {
         createSchema(BronzeTables.SCHEMA, "Landing files and rows as received / Dữ liệu thô như nhận được");
         createSchema(SilverTables.SCHEMA, "Conformed observations, quarantine, run log / Dữ liệu đã chuẩn hóa");
-        createSchema(GoldTables.SCHEMA, "Star schema for analysts: IIP facts with every vintage / Dữ liệu phân tích");
+        createSchema(GoldTables.STORE_SCHEMA, "Gold Delta tables with every version (time travel) / Bảng dữ liệu"
+                + " vàng với mọi phiên bản", GoldTables.FOLDER);
+        createSchema(GoldTables.SCHEMA, "Star schema for analysts: IIP facts with every vintage, one published"
+                + " gold at a time / Dữ liệu phân tích", GoldTables.FOLDER);
+        int layout = WarehouseFiles.readInt(spark, root + "/" + LAYOUT_MARKER);
+        if (layout < 3) {
+            unregisterOldGoldTables();
+        }
         List<TableSpec> kept = new java.util.ArrayList<>();
         for (List<TableSpec> layer : List.of(BronzeTables.all(), SilverTables.all(), GoldTables.all())) {
             // One listing per schema: far cheaper than asking the metastore table by table.
@@ -71,12 +80,45 @@ public final class Warehouse {
                 }
             }
         }
-        String marker = root + "/" + LAYOUT_MARKER;
-        if (!kept.isEmpty() && WarehouseFiles.readInt(spark, marker) < LAYOUT_VERSION) {
+        if (!kept.isEmpty() && layout < LAYOUT_VERSION) {
             kept.forEach(this::addMissingColumns);
         }
-        if (WarehouseFiles.readInt(spark, marker) != LAYOUT_VERSION) {
-            WarehouseFiles.writeInt(spark, marker, LAYOUT_VERSION);
+        if (layout < 3 && kept.contains(GoldTables.FACT_IIP_RELEASE)) {
+            // Readers of an upgraded warehouse see the gold it had, as its first recorded publish.
+            GoldSnapshot.publish(spark, this, "(upgrade: gold tables moved to " + GoldTables.STORE_SCHEMA + ")");
+        }
+        if (layout != LAYOUT_VERSION) {
+            WarehouseFiles.writeInt(spark, root + "/" + LAYOUT_MARKER, LAYOUT_VERSION);
+        }
+    }
+
+    /**
+     * Layouts 1 and 2 registered the gold tables as iip_gold's own; their names are iip_gold's views now. The
+     * tables are external (registered with their location), so dropping the names keeps every file; the same
+     * folders are then attached as iip_gold_store's tables.
+     */
+    private void unregisterOldGoldTables() {
+        for (TableSpec table : GoldTables.published()) {
+            String name = GoldTables.SCHEMA + "." + table.name();
+            if (!spark.catalog().tableExists(name)) {
+                continue;
+            }
+            String type = tableType(name);
+            if (type.equals("EXTERNAL")) {
+                spark.sql("DROP TABLE " + name);
+            } else if (!type.equals("VIEW")) {
+                throw new vn.iip.IipException("Cannot upgrade " + name + ": it is a " + type + " table, and dropping"
+                        + " its name would delete its data; register it with its location (" + location(table)
+                        + ") as an external table first");
+            }
+        }
+    }
+
+    private String tableType(String name) {
+        try {
+            return spark.catalog().getTable(name).tableType();
+        } catch (Exception e) {
+            return "VIEW";
         }
     }
 
@@ -92,32 +134,63 @@ public final class Warehouse {
     }
 
     /**
-     * Makes the tables and views resolvable by name in this session, creating missing tables. Views are re-created
-     * over the re-attached tables when the catalog does not have them: an in-memory catalog, or a persistent one
-     * that meets this warehouse for the first time (built on a cluster without a metastore, or its catalog lost).
+     * Makes the tables and views resolvable by name in this session, creating missing tables, and brings the
+     * readers' gold to the newest publish. Views are re-created when the catalog does not have them: an in-memory
+     * catalog, or a persistent one that meets this warehouse for the first time (built on a cluster without a
+     * metastore, or its catalog lost).
      */
     public void attach() {
         createTables();
         boolean persistent = "hive".equals(spark.conf().get("spark.sql.catalogImplementation", "in-memory"));
-        if (!persistent || GoldViews.all().stream().anyMatch(view -> !spark.catalog().tableExists(view.qualifiedName()))
-                || !spark.catalog().functionExists(GoldViews.AS_OF_FUNCTION)) {
+        // Views are (re)made when their text in the code changed, and in a catalog that does not have them.
+        String definitions = viewDefinitions();
+        boolean remake = !persistent || !definitions.equals(WarehouseFiles.readText(spark, root + "/" + VIEWS_MARKER))
+                || GoldViews.all().stream().anyMatch(v -> !spark.catalog().tableExists(v.qualifiedName()))
+                || !spark.catalog().functionExists(GoldViews.AS_OF_FUNCTION);
+        GoldSnapshot.sync(spark, this, remake);
+        if (remake) {
             createViews();
+            WarehouseFiles.writeText(spark, root + "/" + VIEWS_MARKER, definitions);
         }
     }
 
-    /** Views and the as-of table function; replaced on every publish so their text follows the code. */
-    public void createViews() {
+    /** Which definitions the views of the catalog have (a hash of their statements). */
+    private static final String VIEWS_MARKER = "_iip_views";
+
+    private static String viewDefinitions() {
+        StringBuilder statements = new StringBuilder(GoldViews.asOfFunctionStatement())
+                .append('\n').append(GoldSnapshot.statement(new GoldSnapshot.Publish("", java.util.Map.of())));
+        GoldViews.all().forEach(view -> statements.append('\n').append(view.createStatement()));
+        return vn.iip.ingest.Sha256.hex(statements.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** iip_gold's views and the as-of table function, as the code defines them. */
+    private void createViews() {
         for (ViewSpec view : GoldViews.all()) {
             spark.sql(view.createStatement());
         }
         spark.sql(GoldViews.asOfFunctionStatement());
     }
 
+    /** Records the publish readers now see, where a reader that cannot see the catalog change looks for it. */
+    void writePublishPointer(String publishId) {
+        WarehouseFiles.writeText(spark, root + "/" + PUBLISH_POINTER, publishId);
+    }
+
+    /** The newest publish as recorded for such readers, or null. */
+    public String readPublishPointer() {
+        return WarehouseFiles.readText(spark, root + "/" + PUBLISH_POINTER);
+    }
+
     private void createSchema(String schema, String comment) {
+        createSchema(schema, comment, schema);
+    }
+
+    private void createSchema(String schema, String comment, String folder) {
         if (spark.catalog().databaseExists(schema)) {
             return;
         }
         spark.sql("CREATE DATABASE IF NOT EXISTS " + schema + " COMMENT '" + Sql.quote(comment) + "' LOCATION '"
-                + Sql.quote(root + "/" + schema) + "'");
+                + Sql.quote(root + "/" + folder) + "'");
     }
 }

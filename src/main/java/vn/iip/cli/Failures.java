@@ -36,21 +36,7 @@ final class Failures {
         return FAILED;
     }
 
-    /**
-     * The first line that says something. Spark's parse errors start with a line break, its analysis errors follow
-     * the message with the plan; an error without a message (ExceptionInInitializerError) is told by its cause.
-     */
     static String oneLine(Throwable problem) {
-        Throwable e = problem;
-        while ((e.getMessage() == null || e.getMessage().isBlank()) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        String first = message.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse("");
-        return e instanceof OutOfMemoryError ? "the job ran out of memory (" + first + "): give it more with"
-                + " IIP_DRIVER_MEMORY (default 4g) or split the input" : first;
+        return vn.iip.IipException.oneLine(problem);
     }
 }

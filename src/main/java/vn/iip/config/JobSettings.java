@@ -42,6 +42,8 @@ public final class JobSettings {
                     "spark.databricks.delta.snapshotPartitions"),
             new Setting("iip.delta.commit-attempts", "5", "How often a write retries a commit that lost a race with a"
                     + " concurrent writer", COMMIT_ATTEMPTS_CONF),
+            new Setting("iip.lock.wait-seconds", "600", "How long a run waits for another run that is writing the same"
+                    + " warehouse before it gives up (one run at a time writes a warehouse)", null),
             new Setting("iip.mart.jdbc-url", "", "PostgreSQL JDBC URL of the BI mart (schema iip_mart); when set,"
                     + " run publishes the mart as its last step, and publish-bi uses it unless --jdbc-url is given",
                     null),
@@ -103,8 +105,10 @@ public final class JobSettings {
         positive(values, "iip.shuffle-partitions", fileName);
         positive(values, "iip.delta.snapshot-partitions", fileName);
         positive(values, "iip.delta.commit-attempts", fileName);
+        positive(values, "iip.lock.wait-seconds", fileName);
         String input = values.get("iip.input");
-        return new Resolved(new RunConfig(input.isEmpty() ? null : input, values.get("iip.warehouse")), spark,
+        return new Resolved(new RunConfig(input.isEmpty() ? null : input, values.get("iip.warehouse"),
+                java.time.Duration.ofSeconds(Long.parseLong(values.get("iip.lock.wait-seconds")))), spark,
                 new Mart(values.get("iip.mart.jdbc-url"), values.get("iip.mart.user"),
                         values.get("iip.mart.password-env")));
     }

@@ -19,7 +19,7 @@ public final class Locations {
     /** The run's locations for a job whose Spark master is {@code master}. */
     public static RunConfig resolve(RunConfig config, String master) {
         return new RunConfig(resolve("input", "--input", "iip.input", config.input(), master),
-                resolve("warehouse", "--warehouse", "iip.warehouse", config.warehouse(), master));
+                resolve("warehouse", "--warehouse", "iip.warehouse", config.warehouse(), master), config.lockWait());
     }
 
     static String resolve(String role, String option, String setting, String location, String master) {

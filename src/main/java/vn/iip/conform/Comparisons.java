@@ -38,6 +38,16 @@ public final class Comparisons {
         String code = CODES.get(words);
         if (code == null) {
             code = fromVietnamese(words, periodType);
+            String stray = code == null ? null : strayWord(words);
+            if (stray != null) {
+                // A damaged or foreign word can hide the words that decide ("11 thánw năm 2021 so với cùng kỳ" is
+                // an 11-month figure whose "tháng" is gone): the phrase is not read rather than misread.
+                return Outcome.rejected(Rules.COMPARISON_UNKNOWN, "comparison '" + raw + "' has the word '"
+                        + asWritten(raw, stray)
+                        + "', which is not part of any comparison wording, so what it compares cannot be told safely;"
+                        + " correct the wording (e.g. 'so với cùng kỳ năm trước') or use mom, yoy, ytd_yoy, q_yoy or"
+                        + " annual_yoy");
+            }
         }
         if (code == null) {
             return Outcome.rejected(Rules.COMPARISON_UNKNOWN, "comparison '" + raw + "' is not known; use mom, yoy,"
@@ -62,6 +72,27 @@ public final class Comparisons {
             return Comparison.ANNUAL_YOY;
         }
         return code;
+    }
+
+    private static String asWritten(String raw, String folded) {
+        for (String token : raw.split("[\\s,;:()]+")) {
+            if (VietnameseText.words(token).equals(folded)) {
+                return token;
+            }
+        }
+        return folded;
+    }
+
+    /** "11 tháng …" counts months (a cumulative figure); a count followed by another word counts nothing known. */
+    private static final java.util.regex.Pattern LEADING_COUNT = java.util.regex.Pattern.compile("^\\d{1,2} (\\S+) .*");
+
+    /**
+     * The word after a leading count when it is not "tháng": "11 thánw năm 2021 so với cùng kỳ" is an 11-month
+     * figure whose "tháng" was damaged, and reading the rest ("so với cùng kỳ") would make it a single month.
+     */
+    static String strayWord(String words) {
+        java.util.regex.Matcher count = LEADING_COUNT.matcher(words);
+        return count.matches() && !count.group(1).equals("thang") ? count.group(1) : null;
     }
 
     private static String fromVietnamese(String words, String periodType) {

@@ -66,8 +66,16 @@ public final class ConformStage {
         return rows -> {
             RowConformer conformer = new RowConformer(ReferenceData.get());
             List<Row> out = new ArrayList<>();
-            while (rows.hasNext()) {
-                out.add(conformRow(conformer, rows.next()));
+            try {
+                while (rows.hasNext()) {
+                    out.add(conformRow(conformer, rows.next()));
+                }
+            } catch (OutOfMemoryError e) {
+                out = null; // as in ingest: an ordinary failure the run can log, not a fatal one
+                String reason = "Ran out of memory conforming a partition of rows: give the job more memory with"
+                        + " IIP_DRIVER_MEMORY (default 4g), or raise iip.shuffle-partitions";
+                vn.iip.FatalErrors.record(reason);
+                throw new vn.iip.IipException(reason);
             }
             return out.iterator();
         };

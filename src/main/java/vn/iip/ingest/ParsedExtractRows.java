@@ -25,8 +25,20 @@ public final class ParsedExtractRows {
      */
     public static MapFunction<Row, Row> reader(java.util.Map<String, byte[]> sidecars) {
         java.util.HashMap<String, byte[]> shipped = new java.util.HashMap<>(sidecars);
-        return file -> toRow(ExtractReaders.read(file.getString(0), (byte[]) file.get(2),
-                shipped.get(file.getString(0))));
+        return file -> {
+            try {
+                return toRow(ExtractReaders.read(file.getString(0), (byte[]) file.get(2),
+                        shipped.get(file.getString(0))));
+            } catch (OutOfMemoryError e) {
+                // The memory this task took is garbage once it fails: an ordinary failure (no OutOfMemoryError as
+                // its cause, which Spark would take as fatal and end the JVM with) lets the run log it and exit 1.
+                String reason = "Ran out of memory reading " + file.getString(0) + " (" + file.getLong(1) / (1 << 20)
+                        + " MB; a file is read whole by one task): give the job more memory with IIP_DRIVER_MEMORY"
+                        + " (default 4g), or split the file";
+                vn.iip.FatalErrors.record(reason);
+                throw new vn.iip.IipException(reason);
+            }
+        };
     }
 
     static Row toRow(ParsedExtract parsed) {

@@ -77,6 +77,11 @@ public final class TextDecoding {
         } catch (CharacterCodingException e) {
             int position = buffer.position();
             int length = e instanceof MalformedInputException m ? m.getInputLength() : 1;
+            if (cutInsideLastCharacter(bytes, position)) {
+                // UTF-8 cut short (a truncated copy): the text up to the cut is fine; its last row tells the damage.
+                String text = new String(bytes, offset, position - offset, StandardCharsets.UTF_8);
+                return new Decoded(text, name + " (cut short inside its last character)", null);
+            }
             Decoded legacy = legacyVietnamese(bytes, offset);
             if (legacy != null) {
                 return legacy;
@@ -88,6 +93,24 @@ public final class TextDecoding {
             return new Decoded(new String(bytes, offset, bytes.length - offset, StandardCharsets.ISO_8859_1),
                     "unknown (not UTF-8)", problem);
         }
+    }
+
+    /** Whether the bytes from {@code at} to the end are the start of one UTF-8 character, missing its last bytes. */
+    static boolean cutInsideLastCharacter(byte[] bytes, int at) {
+        if (at >= bytes.length) {
+            return false;
+        }
+        int lead = bytes[at] & 0xFF;
+        int needed = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+        if (needed == 0 || at + needed <= bytes.length) {
+            return false;
+        }
+        for (int i = at + 1; i < bytes.length; i++) {
+            if ((bytes[i] & 0xC0) != 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Windows-1258 or TCVN3, whichever shows more Vietnamese per high byte; null when neither is convincing. */

@@ -47,9 +47,10 @@ public final class MartTables {
                     of("row_count", "BIGINT", "Rows copied", "Số dòng đã sao chép")),
             List.of("publish_id", "table_name"), List.of(), null, null);
 
+    /** A gold table as readers see it (iip_gold's view, one publish) and the stored Delta table behind it. */
     private static MartTable table(TableSpec gold, List<String> key, List<List<String>> indexes) {
-        return new MartTable(gold.name(), gold.comment(), gold.columns(), key, indexes, gold.qualifiedName(),
-                gold.qualifiedName());
+        return new MartTable(gold.name(), gold.comment(), gold.columns(), key, indexes,
+                GoldTables.SCHEMA + "." + gold.name(), gold.qualifiedName());
     }
 
     /** A view becomes a table of the same rows; its version is that of the fact table it reads. */

@@ -50,26 +50,44 @@ public final class Pipeline {
         Instant started = Instant.now();
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
-        try {
-            return run(runId, started);
-        } catch (Exception e) {
-            // Spark throws its checked AnalysisException from Scala code: every failure is logged, then rethrown.
-            if (!(e instanceof ConservationFailure)) {
-                RunLog.appendFailure(spark, config, runId, started, e);
-            }
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
+        progress.line("run " + runId + ": " + config.inputLabel() + " -> " + config.warehouse());
+        try (WarehouseLock lock = WarehouseLock.acquire(spark.sparkContext().hadoopConfiguration(), config.warehouse(),
+                WarehouseLock.Holder.of(runId, started), config.lockWait(), progress::line);
+             FatalExit guard = FatalExit.guard(spark, runId, started)) {
+            return run(runId, started, guard);
         }
     }
 
-    private RunReport run(String runId, Instant started) {
+    private RunReport run(String runId, Instant started, FatalExit guard) {
         Timestamp now = Timestamp.from(started);
-        progress.line("run " + runId + ": " + config.inputLabel() + " -> " + config.warehouse());
         progress.start();
-        warehouse.attach();
+        MetastoreWait.attach(warehouse, progress);
         WarehouseState before = WarehouseState.read(spark);
-        int removed = RunRecovery.removeUnregisteredRows(spark, before);
-        progress.stage("catalog", "schemas and tables ready" + (removed > 0
-                ? "; removed rows of " + removed + " file(s) left by an interrupted run" : ""));
+        RunRecovery.Recovery recovery = RunRecovery.recover(spark, before);
+        RunLog.started(spark, config, runId, started);
+        guard.logged();
+        try {
+            return logged(runId, now, started, before, recovery);
+        } catch (Throwable e) {
+            // Every failure is logged, then rethrown (Spark throws its checked AnalysisException from Scala code).
+            if (!(e instanceof ConservationFailure)) {
+                RunLog.failed(spark, runId, started, e);
+            }
+            guard.failed();
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private RunReport logged(String runId, Timestamp now, Instant started, WarehouseState before,
+                             RunRecovery.Recovery recovery) {
+        String recovered = recovery.describe();
+        progress.stage("catalog", "schemas and tables ready" + (recovered != null ? "; " + recovered : ""));
 
         Dataset<Row> known = spark.table(BronzeTables.EXTRACT_FILE.qualifiedName()).select("sha256");
         IngestResult ingest = IngestStage.run(ExtractSource.read(spark, config.input()),
@@ -89,34 +107,29 @@ public final class Pipeline {
         } else {
             progress.stage("conform", "no new rows");
         }
-        boolean changed = ingest.filesNew() > 0 || removed > 0;
-        boolean publish = changed || before.hasUnfinishedRun()
+        boolean changed = ingest.filesNew() > 0 || recovery.filesRemoved() > 0;
+        boolean publish = changed || before.hasUnfinishedRun() || !recovery.interruptedRuns().isEmpty()
                 || !spark.catalog().tableExists(GoldViews.LATEST.qualifiedName());
-        long facts = publish ? PublishStage.run(spark, warehouse) : -1;
+        if (publish) {
+            PublishStage.run(spark, warehouse);
+        }
         // A run that wrote nothing inherits the totals the previous run verified; any other run recounts.
-        long[] totals = !publish && before.lastTotalsHold()
-                ? new long[] {before.rows(), before.lastRun().observations(), before.lastRun().quarantined(),
-                        before.lastRun().facts()}
-                : WarehouseState.count(spark);
-        long totalRows = totals[0];
-        long totalObservations = totals[1];
-        long totalQuarantined = totals[2];
-        facts = totals[3];
-        progress.stage("publish", publish ? facts + " fact(s) in " + GoldTables.FACT_IIP_RELEASE.qualifiedName()
-                + " (all vintages), dimensions and views rebuilt" : "nothing new: gold left as it is (" + facts
+        Totals totals = !publish && before.lastTotalsHold() ? before.inheritedTotals() : WarehouseState.count(spark);
+        progress.stage("publish", publish ? totals.facts() + " fact(s) in " + GoldTables.FACT_IIP_RELEASE.qualifiedName()
+                + " (all vintages), dimensions rebuilt" : "nothing new: gold left as it is (" + totals.facts()
                 + " facts)");
 
         RunReport report = new RunReport(runId, ingest.filesSeen(), ingest.filesNew(), ingest.filesSkipped(),
-                ingest.filesRejected(), ingest.rowsRead(), added[0], added[1], totalRows, totalObservations,
-                totalQuarantined, facts, publish);
+                ingest.filesRejected(), ingest.rowsRead(), added[0], added[1], totals, publish);
         runQualityChecks(report, now);
-        RunLog.append(spark, config, report, started, null);
+        // Readers switch to this run's gold in one step, its quality checks included.
+        vn.iip.catalog.GoldSnapshot.publish(spark, warehouse, runId);
+        RunLog.finished(spark, report, started, null);
         if (!report.conservationOk()) {
             throw new ConservationFailure(String.format("Conservation check failed: this run read %d rows but"
-                    + " stored %d observations + %d quarantined; the warehouse holds %d rows, %d observations, %d"
-                    + " quarantined. Rows were lost or duplicated: see run %s in iip_silver.run_log", report.rowsRead(),
-                    report.observationsAdded(), report.quarantinedAdded(), totalRows, totalObservations,
-                    totalQuarantined, runId));
+                    + " stored %d observations + %d quarantined; %s. Rows were lost or duplicated: see run %s in"
+                    + " iip_silver.run_log", report.rowsRead(), report.observationsAdded(), report.quarantinedAdded(),
+                    totals.problem() == null ? "the warehouse's totals hold" : totals.problem(), runId));
         }
         Headlines.print(spark, progress);
         return report;
@@ -205,9 +218,11 @@ public final class Pipeline {
                 : spark.emptyDataFrame();
         Row conservation = RowFactory.create("conservation", report.conservationOk() ? "pass" : "fail",
                 (double) report.rowsRead(), (double) (report.observationsAdded() + report.quarantinedAdded()),
-                String.format("run: %d rows read = %d observations + %d quarantined; warehouse: %d rows = %d + %d",
-                        report.rowsRead(), report.observationsAdded(), report.quarantinedAdded(), report.totalRows(),
-                        report.totalObservations(), report.totalQuarantined()));
+                String.format("run: %d rows read = %d observations + %d quarantined; warehouse, by distinct keys:"
+                        + " %d rows = %d + %d%s", report.rowsRead(), report.observationsAdded(),
+                        report.quarantinedAdded(), report.totalRows(), report.totalObservations(),
+                        report.totalQuarantined(), report.totals().problem() == null ? ""
+                                : "; " + report.totals().problem()));
         Dataset<Row> conservationRow = spark.createDataFrame(List.of(conservation), org.apache.spark.sql.types.StructType
                         .fromDDL("check_id STRING, status STRING, expected_value DOUBLE, actual_value DOUBLE, message STRING"))
                 .withColumn("period", lit(null).cast("string")).withColumn("geo_code", lit(null).cast("string"))

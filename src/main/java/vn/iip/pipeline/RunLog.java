@@ -1,38 +1,96 @@
 package vn.iip.pipeline;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import vn.iip.catalog.SilverTables;
 import vn.iip.spark.DeltaWrites;
 
-/** Appends one row per run to iip_silver.run_log. */
+/**
+ * iip_silver.run_log: one row per run, written when the run starts (outcome {@code running}), so every row a run
+ * stores names a logged run even if it is killed; completed when it ends ({@code succeeded} or {@code failed}); a run
+ * found still {@code running} by the next one was interrupted, and is marked so with what recovery removed.
+ */
 final class RunLog {
     private RunLog() {}
 
+    static final String RUNNING = "running";
+    static final String INTERRUPTED = "interrupted";
+
+    static void started(SparkSession spark, RunConfig config, String runId, Instant started) {
+        org.apache.spark.sql.types.StructType schema = SilverTables.RUN_LOG.structType();
+        Object[] values = new Object[schema.size()];
+        values[schema.fieldIndex("run_id")] = runId;
+        values[schema.fieldIndex("started_at")] = Timestamp.from(started);
+        values[schema.fieldIndex("input_uri")] = config.inputLabel();
+        values[schema.fieldIndex("outcome")] = RUNNING;
+        Row row = RowFactory.create(values);
+        DeltaWrites.append(spark.createDataFrame(List.of(row), SilverTables.RUN_LOG.structType()), SilverTables.RUN_LOG);
+    }
+
+    static void finished(SparkSession spark, RunReport r, Instant started, String failure) {
+        Instant finished = Instant.now();
+        boolean ok = failure == null && r.conservationOk();
+        Map<String, Column> set = new LinkedHashMap<>();
+        set.put("finished_at", lit(Timestamp.from(finished)));
+        set.put("files_seen", lit(r.filesSeen()));
+        set.put("files_new", lit(r.filesNew()));
+        set.put("files_skipped", lit(r.filesSkipped()));
+        set.put("files_rejected", lit(r.filesRejected()));
+        set.put("rows_read", lit(r.rowsRead()));
+        set.put("observations_added", lit(r.observationsAdded()));
+        set.put("quarantined_added", lit(r.quarantinedAdded()));
+        set.put("total_rows", lit(r.totalRows()));
+        set.put("total_observations", lit(r.totalObservations()));
+        set.put("total_quarantined", lit(r.totalQuarantined()));
+        set.put("conservation_ok", lit(r.conservationOk()));
+        set.put("facts_published", lit(r.factsPublished()));
+        set.put("outcome", lit(ok ? "succeeded" : "failed"));
+        set.put("message", lit(failure != null ? failure : ok ? null : "conservation check failed: "
+                + (r.totals().problem() != null ? r.totals().problem() : "rows read ≠ observations + quarantined"))
+                .cast("string"));
+        set.put("elapsed_seconds", lit(Duration.between(started, finished).toMillis() / 1000.0));
+        DeltaWrites.update(spark, SilverTables.RUN_LOG, col("run_id").equalTo(r.runId()), set);
+    }
+
     /** Best effort: a run that failed is logged with its reason, unless the warehouse itself cannot be written. */
-    static void appendFailure(SparkSession spark, RunConfig config, String runId, Instant started, Throwable failure) {
+    static void failed(SparkSession spark, String runId, Instant started, Throwable failure) {
         try {
-            RunReport empty = new RunReport(runId, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false);
-            append(spark, config, empty, started, String.valueOf(failure.getMessage()).lines().findFirst().orElse(""));
+            Instant finished = Instant.now();
+            Map<String, Column> set = new LinkedHashMap<>();
+            set.put("finished_at", lit(Timestamp.from(finished)));
+            set.put("outcome", lit("failed"));
+            set.put("message", lit(vn.iip.IipException.oneLine(failure)));
+            set.put("elapsed_seconds", lit(Duration.between(started, finished).toMillis() / 1000.0));
+            DeltaWrites.update(spark, SilverTables.RUN_LOG, col("run_id").equalTo(runId), set);
         } catch (RuntimeException logging) {
             failure.addSuppressed(logging);
         }
     }
 
-    static void append(SparkSession spark, RunConfig config, RunReport r, Instant started, String failure) {
-        Instant finished = Instant.now();
-        String outcome = failure == null && r.conservationOk() ? "succeeded" : "failed";
-        String message = failure != null ? failure : r.conservationOk() ? null : "conservation check failed";
-        Row row = RowFactory.create(r.runId(), Timestamp.from(started), Timestamp.from(finished), config.inputLabel(),
-                r.filesSeen(), r.filesNew(), r.filesSkipped(), r.filesRejected(), r.rowsRead(), r.observationsAdded(),
-                r.quarantinedAdded(), r.totalRows(), r.totalObservations(), r.totalQuarantined(),
-                failure == null ? r.conservationOk() : null,
-                r.factsPublished(), outcome, message, Duration.between(started, finished).toMillis() / 1000.0);
-        DeltaWrites.append(spark.createDataFrame(List.of(row), SilverTables.RUN_LOG.structType()), SilverTables.RUN_LOG);
+    /** Runs the log still calls running: their process is gone (this run holds the warehouse lock). */
+    static List<String> interruptedRuns(SparkSession spark) {
+        return spark.sql("SELECT run_id FROM " + SilverTables.RUN_LOG.qualifiedName() + " WHERE outcome = '" + RUNNING
+                + "' ORDER BY started_at").collectAsList().stream().map(r -> r.getString(0)).toList();
+    }
+
+    static void interrupted(SparkSession spark, List<String> runIds, String message) {
+        if (runIds.isEmpty()) {
+            return;
+        }
+        Map<String, Column> set = new LinkedHashMap<>();
+        set.put("outcome", lit(INTERRUPTED));
+        set.put("message", lit(message));
+        DeltaWrites.update(spark, SilverTables.RUN_LOG, col("run_id").isin(runIds.toArray()), set);
     }
 }

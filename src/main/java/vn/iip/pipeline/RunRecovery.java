@@ -9,29 +9,52 @@ import vn.iip.catalog.BronzeTables;
 import vn.iip.catalog.SilverTables;
 import vn.iip.catalog.TableSpec;
 
-/** Removes rows of files that an interrupted run wrote but never registered in extract_file. */
+/**
+ * What a run finds left by runs that did not finish (killed, out of memory): rows of files they wrote but never
+ * registered in extract_file, which it removes, and their run_log rows still saying {@code running}, which it marks
+ * {@code interrupted} with what was removed. The warehouse lock guarantees those runs are gone.
+ */
 final class RunRecovery {
     private RunRecovery() {}
 
-    /** Returns the number of unregistered files whose rows were removed. */
-    static int removeUnregisteredRows(SparkSession spark, WarehouseState state) {
+    /** What recovery did: the interrupted runs, and the bronze rows and files of theirs it removed. */
+    record Recovery(List<String> interruptedRuns, int filesRemoved, long rowsRemoved) {
+        String describe() {
+            if (interruptedRuns.isEmpty() && filesRemoved == 0) {
+                return null;
+            }
+            return (interruptedRuns.isEmpty() ? "an interrupted run" : "interrupted run(s) "
+                    + String.join(", ", interruptedRuns)) + ": removed " + rowsRemoved + " row(s) of " + filesRemoved
+                    + " file(s) left unregistered";
+        }
+    }
+
+    static Recovery recover(SparkSession spark, WarehouseState state) {
+        List<String> interrupted = RunLog.interruptedRuns(spark);
+        int files = 0;
+        long rows = 0;
         // Every registered file's rows are in extract_row, so equal counts mean there is nothing to remove.
-        if (!state.hasUnregisteredRows()) {
-            return 0;
+        if (state.hasUnregisteredRows()) {
+            Dataset<Row> rowFiles = spark.table(BronzeTables.EXTRACT_ROW.qualifiedName()).groupBy("file_sha256").count();
+            Dataset<Row> registered = spark.table(BronzeTables.EXTRACT_FILE.qualifiedName()).select("sha256");
+            // The hashes of a crashed run's files with their row counts (tens of rows), not table content.
+            List<Row> orphans = rowFiles.join(registered, rowFiles.col("file_sha256")
+                    .equalTo(registered.col("sha256")), "left_anti").collectAsList();
+            if (!orphans.isEmpty()) {
+                String in = orphans.stream().map(r -> "'" + r.getString(0) + "'").collect(Collectors.joining(", "));
+                // extract_row last: its count is how the next run notices leftovers, should this one die half-way.
+                for (TableSpec table : List.of(SilverTables.OBSERVATION, SilverTables.QUARANTINE,
+                        BronzeTables.EXTRACT_ROW)) {
+                    spark.sql("DELETE FROM " + table.qualifiedName() + " WHERE file_sha256 IN (" + in + ")");
+                }
+                files = orphans.size();
+                rows = orphans.stream().mapToLong(r -> r.getLong(1)).sum();
+            }
         }
-        Dataset<Row> rowFiles = spark.table(BronzeTables.EXTRACT_ROW.qualifiedName()).select("file_sha256").distinct();
-        Dataset<Row> registered = spark.table(BronzeTables.EXTRACT_FILE.qualifiedName()).select("sha256");
-        // A list of file hashes (tens of rows), not table content.
-        List<String> orphans = rowFiles.join(registered, rowFiles.col("file_sha256").equalTo(registered.col("sha256")),
-                "left_anti").collectAsList().stream().map(r -> r.getString(0)).toList();
-        if (orphans.isEmpty()) {
-            return 0;
-        }
-        String in = orphans.stream().map(s -> "'" + s + "'").collect(Collectors.joining(", "));
-        // extract_row last: its count is how the next run notices leftovers, should this one die half-way.
-        for (TableSpec table : List.of(SilverTables.OBSERVATION, SilverTables.QUARANTINE, BronzeTables.EXTRACT_ROW)) {
-            spark.sql("DELETE FROM " + table.qualifiedName() + " WHERE file_sha256 IN (" + in + ")");
-        }
-        return orphans.size();
+        Recovery recovery = new Recovery(interrupted, files, rows);
+        RunLog.interrupted(spark, interrupted, "stopped before it finished (killed, out of memory, or the machine"
+                + " stopped); the next run removed " + rows + " row(s) of " + files + " file(s) it had not registered"
+                + " and published gold again");
+        return recovery;
     }
 }

@@ -2,11 +2,29 @@ package vn.iip.pipeline;
 
 /** The counts a run records in iip_silver.run_log. */
 public record RunReport(String runId, int filesSeen, int filesNew, int filesSkipped, int filesRejected, long rowsRead,
-                        long observationsAdded, long quarantinedAdded, long totalRows, long totalObservations,
-                        long totalQuarantined, long factsPublished, boolean published) {
+                        long observationsAdded, long quarantinedAdded, Totals totals, boolean published) {
 
-    /** Rows read = observations + quarantined, for this run and for the whole warehouse. */
+    /**
+     * This run's rows read = observations + quarantined it added (each read row has one distinct key), and the whole
+     * warehouse conserved by distinct keys ({@link Totals#problem}).
+     */
     public boolean conservationOk() {
-        return rowsRead == observationsAdded + quarantinedAdded && totalRows == totalObservations + totalQuarantined;
+        return rowsRead == observationsAdded + quarantinedAdded && totals.problem() == null;
+    }
+
+    public long totalRows() {
+        return totals.distinctRows();
+    }
+
+    public long totalObservations() {
+        return totals.distinctObservations();
+    }
+
+    public long totalQuarantined() {
+        return totals.distinctQuarantined();
+    }
+
+    public long factsPublished() {
+        return totals.facts();
     }
 }

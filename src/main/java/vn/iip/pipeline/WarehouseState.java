@@ -25,7 +25,8 @@ record WarehouseState(long rows, long registeredRows, Timestamp newestFile, Time
                 + " (SELECT coalesce(sum(data_rows), 0) FROM " + files + "), (SELECT max(ingested_at) FROM " + files
                 + "), (SELECT max(started_at) FROM " + runs + " WHERE outcome = 'succeeded')").first();
         Row last = spark.sql("SELECT total_rows, total_observations, total_quarantined, facts_published, outcome FROM "
-                + runs + " ORDER BY started_at DESC LIMIT 1").collectAsList().stream().findFirst().orElse(null);
+                + runs + " WHERE outcome IN ('succeeded', 'failed') AND total_rows IS NOT NULL"
+                + " ORDER BY started_at DESC LIMIT 1").collectAsList().stream().findFirst().orElse(null);
         LastRun lastRun = last == null ? null : new LastRun(last.getLong(0), last.getLong(1), last.getLong(2),
                 last.getLong(3), "succeeded".equals(last.getString(4)));
         return new WarehouseState(counts.getLong(0), counts.getLong(1), counts.getTimestamp(2), counts.getTimestamp(3),
@@ -46,12 +47,33 @@ record WarehouseState(long rows, long registeredRows, Timestamp newestFile, Time
         return lastRun != null && lastRun.succeeded() && lastRun.rows() == rows && !hasUnfinishedRun();
     }
 
-    /** Recounts silver and gold (every run that writes does this). */
-    static long[] count(SparkSession spark) {
-        Row row = spark.sql("SELECT (SELECT count(*) FROM " + BronzeTables.EXTRACT_ROW.qualifiedName() + "),"
-                + " (SELECT count(*) FROM " + SilverTables.OBSERVATION.qualifiedName() + "),"
-                + " (SELECT count(*) FROM " + SilverTables.QUARANTINE.qualifiedName() + "),"
+    /** The totals the last successful run verified, for a run that writes nothing (its counts cannot change). */
+    Totals inheritedTotals() {
+        long stored = lastRun.observations() + lastRun.quarantined();
+        return new Totals(rows, rows, lastRun.observations(), lastRun.observations(), lastRun.quarantined(),
+                lastRun.quarantined(), stored, 0, 0, 0, lastRun.facts());
+    }
+
+    /** Recounts bronze, silver and gold by rows and by distinct keys (every run that writes does this). */
+    static Totals count(SparkSession spark) {
+        String rows = BronzeTables.EXTRACT_ROW.qualifiedName();
+        String observations = SilverTables.OBSERVATION.qualifiedName();
+        String quarantine = SilverTables.QUARANTINE.qualifiedName();
+        String files = BronzeTables.EXTRACT_FILE.qualifiedName();
+        String stored = "(SELECT file_sha256, row_number FROM " + observations + " UNION SELECT file_sha256, row_number"
+                + " FROM " + quarantine + ")";
+        Row row = spark.sql("SELECT (SELECT count(*) FROM " + rows + "),"
+                + " (SELECT count(DISTINCT file_sha256, row_number) FROM " + rows + "),"
+                + " (SELECT count(*) FROM " + observations + "),"
+                + " (SELECT count(DISTINCT file_sha256, row_number) FROM " + observations + "),"
+                + " (SELECT count(*) FROM " + quarantine + "),"
+                + " (SELECT count(DISTINCT file_sha256, row_number) FROM " + quarantine + "),"
+                + " (SELECT count(*) FROM " + stored + "),"
+                + " (SELECT count(*) FROM " + stored + " s LEFT ANTI JOIN " + rows + " r"
+                + " ON s.file_sha256 = r.file_sha256 AND s.row_number = r.row_number),"
+                + " (SELECT count(*) FROM " + files + "), (SELECT count(DISTINCT sha256) FROM " + files + "),"
                 + " (SELECT count(*) FROM " + GoldTables.FACT_IIP_RELEASE.qualifiedName() + ")").first();
-        return new long[] {row.getLong(0), row.getLong(1), row.getLong(2), row.getLong(3)};
+        return new Totals(row.getLong(0), row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
+                row.getLong(5), row.getLong(6), row.getLong(7), row.getLong(8), row.getLong(9), row.getLong(10));
     }
 }

@@ -15,7 +15,10 @@ import vn.iip.conform.Measures;
 import vn.iip.reference.ReferenceData;
 import vn.iip.spark.DeltaWrites;
 
-/** Rebuilds gold from silver: dimensions, all-vintage facts, revisions; then (re)creates the views. */
+/**
+ * Rebuilds the gold tables from silver: dimensions, all-vintage facts, revisions. Readers go on seeing the previous
+ * gold until the run switches them over ({@code GoldSnapshot.publish}).
+ */
 public final class PublishStage {
     private PublishStage() {}
 
@@ -36,7 +39,6 @@ public final class PublishStage {
         DeltaWrites.replace(Facts.revisions(facts), GoldTables.FACT_IIP_REVISION);
         long published = facts.count();
         facts.unpersist();
-        warehouse.createViews();
         return published;
     }
 

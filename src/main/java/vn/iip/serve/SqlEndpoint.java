@@ -1,7 +1,6 @@
 package vn.iip.serve;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.SparkConf;
@@ -12,8 +11,10 @@ import vn.iip.spark.Sessions;
 
 /**
  * {@code iip serve}: a Spark Connect server over the warehouse's catalog and Delta tables, for analysts' SQL and
- * DataFrame clients. Read-only ({@link ReadOnlyExtension}); loopback unless a token is set ({@link ServeConfig}); a
- * local warehouse's metastore is shared through a Derby network server while it runs ({@link SharedMetastore}).
+ * DataFrame clients. Read-only at three depths: each gRPC request ({@link ConnectRequestGuard}), each SQL text
+ * ({@link GuardedParser}) and each analysed plan ({@link ReadOnlyGuard}); loopback unless a strong token is set
+ * ({@link ServeConfig}); a local warehouse's metastore is shared, with credentials, through a Derby network server
+ * while it runs ({@link SharedMetastore}).
  */
 public final class SqlEndpoint {
     private SqlEndpoint() {}
@@ -22,58 +23,61 @@ public final class SqlEndpoint {
     public static void run(ServeConfig config, Map<String, String> jobSettings, String localWarehouse,
                            PrintStream out) throws InterruptedException {
         Map<String, String> settings = new LinkedHashMap<>(jobSettings);
-        SharedMetastore metastore = null;
-        if (localWarehouse != null && !settings.containsKey("spark.hadoop.javax.jdo.option.ConnectionURL")
-                && !settings.containsKey("spark.hadoop.hive.metastore.uris")) {
-            metastore = SharedMetastore.start(Path.of(localWarehouse));
-            settings.put("spark.sql.catalogImplementation", "hive");
-            settings.put("spark.hadoop.javax.jdo.option.ConnectionURL", metastore.url());
-            settings.put("spark.hadoop.javax.jdo.option.ConnectionDriverName", "org.apache.derby.jdbc.ClientDriver");
-        }
+        SparkConf given = new SparkConf(true);
         Map<String, String> required = new LinkedHashMap<>();
-        required.put("spark.sql.extensions", extensions(new SparkConf(true).get("spark.sql.extensions", "")));
+        required.put("spark.sql.extensions", joined(given.get("spark.sql.extensions", ""),
+                "io.delta.sql.DeltaSparkSessionExtension", ReadOnlyExtension.class.getName()));
+        required.put("spark.connect.grpc.interceptor.classes", joined(given.get(
+                "spark.connect.grpc.interceptor.classes", ""), ConnectRequestGuard.class.getName()));
+        // Files by path are refused by the guards; this makes Spark itself not even try.
+        required.put("spark.sql.runSQLOnFiles", "false");
         required.put("spark.connect.grpc.binding.address", config.bind());
         required.put("spark.connect.grpc.binding.port", String.valueOf(config.port()));
         if (config.token() != null) {
             required.put("spark.connect.authenticate.token", config.token());
         }
+        if (localWarehouse != null && !settings.containsKey("spark.hadoop.javax.jdo.option.ConnectionURL")
+                && !settings.containsKey("spark.hadoop.hive.metastore.uris")) {
+            // Its own catalog in memory, attached from the Delta logs: the warehouse's embedded metastore stays free
+            // for runs, and no database server is opened for every local user to reach.
+            required.put("spark.sql.catalogImplementation", "in-memory");
+        }
         // Spark settings given as system properties (spark-submit --conf, IIP_JAVA_OPTS) win over these: set them
-        // as properties too, then check what the session really has, so nothing can quietly drop the guard.
+        // as properties too, then check what the session really has, so nothing can quietly drop a guard.
         required.forEach(System::setProperty);
         settings.putAll(required);
         SparkSession spark = Sessions.forWarehouse(config.warehouse(), "iip serve", settings);
         String conflict = conflict(required, key -> spark.conf().get(key, null));
         if (conflict != null) {
-            throw new IllegalStateException(conflict);
+            throw new vn.iip.IipException(conflict);
         }
-        new Warehouse(spark, config.warehouse()).attach();
-        SharedMetastore shared = metastore;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            SparkConnectService.stop(scala.Option.empty(), scala.Option.empty());
-            if (shared != null) {
-                shared.close();
-            }
-        }));
+        Warehouse warehouse = new Warehouse(spark, config.warehouse());
+        ReadOnlyExtension.preparing(warehouse::attach);
+        GoldFollower follower = new GoldFollower(spark, warehouse, warehouse.readPublishPointer());
+        ConnectRequestGuard.beforeEachRequest(follower::follow);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> SparkConnectService.stop(scala.Option.empty(),
+                scala.Option.empty())));
         SparkConnectService.start(spark.sparkContext());
         out.println("serving   " + config.clientUrl() + "  (read-only; warehouse " + config.warehouse() + ")");
-        if (shared != null) {
-            out.println("metastore shared with jobs/iip run through " + shared.url());
-        }
         out.flush();
         Thread.currentThread().join();
     }
 
-    /** The configured session extensions with Delta's and the read-only guard added (each once). */
-    static String extensions(String configured) {
+    /** The configured classes with the endpoint's own added (each once). */
+    static String joined(String configured, String... own) {
         java.util.Set<String> all = new java.util.LinkedHashSet<>();
-        for (String extension : configured.split(",")) {
-            if (!extension.isBlank()) {
-                all.add(extension.trim());
+        for (String name : configured.split(",")) {
+            if (!name.isBlank()) {
+                all.add(name.trim());
             }
         }
-        all.add("io.delta.sql.DeltaSparkSessionExtension");
-        all.add(ReadOnlyExtension.class.getName());
+        all.addAll(java.util.List.of(own));
         return String.join(",", all);
+    }
+
+    /** The configured session extensions with Delta's and the read-only guard added (each once). */
+    static String extensions(String configured) {
+        return joined(configured, "io.delta.sql.DeltaSparkSessionExtension", ReadOnlyExtension.class.getName());
     }
 
     /** Null when the session has every required setting; else what differs (a token's value is never shown). */

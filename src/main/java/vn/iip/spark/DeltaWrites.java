@@ -27,6 +27,15 @@ public final class DeltaWrites {
         retry(table, attempts(rows), () -> conformTo(rows, table).writeTo(table.qualifiedName()).overwrite(lit(true)));
     }
 
+    /** Sets columns of the rows that match (a run's own run_log row), retried like the other writes. */
+    public static void update(org.apache.spark.sql.SparkSession spark, TableSpec table, Column condition,
+                              java.util.Map<String, Column> assignments) {
+        int attempts = Integer.parseInt(spark.conf().get(vn.iip.config.JobSettings.COMMIT_ATTEMPTS_CONF,
+                String.valueOf(DEFAULT_ATTEMPTS)));
+        retry(table, attempts, () -> io.delta.tables.DeltaTable.forName(spark, table.qualifiedName())
+                .update(condition, assignments));
+    }
+
     private static Dataset<Row> conformTo(Dataset<Row> rows, TableSpec table) {
         org.apache.spark.sql.types.StructType schema = table.structType();
         Column[] columns = table.columns().stream()

@@ -49,14 +49,7 @@ public final class Sessions {
         String localWarehouse = localWarehouse(warehouse, conf.get("spark.master"));
         boolean metastoreGiven = conf.contains("spark.hadoop.javax.jdo.option.ConnectionURL")
                 || conf.contains("spark.hadoop.hive.metastore.uris") || conf.contains("spark.sql.catalogImplementation");
-        String shared = !metastoreGiven && localWarehouse != null
-                ? MetastoreMarker.runningUrl(Paths.get(localWarehouse)) : null;
-        if (shared != null) {
-            // iip serve holds this warehouse's metastore and shares it through a Derby network server.
-            conf.set("spark.sql.catalogImplementation", "hive");
-            conf.set("spark.hadoop.javax.jdo.option.ConnectionURL", shared);
-            conf.set("spark.hadoop.javax.jdo.option.ConnectionDriverName", "org.apache.derby.jdbc.ClientDriver");
-        } else if (!metastoreGiven && localWarehouse != null) {
+        if (!metastoreGiven && localWarehouse != null) {
             // Embedded Derby next to the tables: a warehouse folder is self-contained and names persist across JVMs.
             conf.set("spark.sql.catalogImplementation", "hive");
             try {

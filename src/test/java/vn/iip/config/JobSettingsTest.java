@@ -40,6 +40,7 @@ class JobSettingsTest {
         file.put("iip.shuffle-partitions", "16");
         file.put("iip.delta.snapshot-partitions", "8");
         file.put("iip.delta.commit-attempts", "9");
+        file.put("iip.lock.wait-seconds", "30");
         file.put("iip.mart.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/iip");
         file.put("iip.mart.user", "iip_publisher");
         file.put("iip.mart.password-env", "MART_SECRET");
@@ -47,7 +48,8 @@ class JobSettingsTest {
                 "this test sets every key");
         JobSettings.Resolved resolved = JobSettings.resolve(file, "f", Map.of(),
                 name -> name.equals("METASTORE_SECRET") ? "s3cret" : null);
-        assertEquals(new RunConfig("hdfs://nn:8020/landing", "hdfs://nn:8020/warehouse"), resolved.run());
+        assertEquals(new RunConfig("hdfs://nn:8020/landing", "hdfs://nn:8020/warehouse",
+                java.time.Duration.ofSeconds(30)), resolved.run());
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("spark.hadoop.javax.jdo.option.ConnectionURL", "jdbc:derby://127.0.0.1:1527/metastore;create=true");
         expected.put("spark.hadoop.javax.jdo.option.ConnectionDriverName", "org.example.Driver");

@@ -50,7 +50,7 @@ class WarehouseUpgradeTest {
                         + " (SELECT conservation_ok FROM iip_silver.run_log)");
         assertEquals(0, query.exitCode(), query.stderr());
         assertEquals("1,true,geo_unknown,true,true", query.stdout().split("\n")[1]);
-        assertEquals("2\n", Files.readString(warehouse.resolve("_iip_layout_version")));
+        assertEquals("3\n", Files.readString(warehouse.resolve("_iip_layout_version")));
 
         // Its catalog lost (as for a warehouse built on a cluster without a metastore): names and views come back.
         try (java.util.stream.Stream<Path> catalog = Files.walk(warehouse.resolve("metastore_db"))) {

@@ -38,10 +38,17 @@ public final class ClusterProcesses implements AutoCloseable {
     /** Starts {@code java <flags> -cp classpath mainClass args}; output goes to logs/name.log. */
     public Process java(String name, String classpath, Map<String, String> environment, String mainClass,
                         String... args) throws IOException {
+        return java(name, classpath, environment, List.of("-Xmx1g"), mainClass, args);
+    }
+
+    /** As {@link #java(String, String, Map, String, String...)}, with JVM options of its own (heap, zone). */
+    public Process java(String name, String classpath, Map<String, String> environment, List<String> options,
+                        String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(ChildJvm.jvmFlags());
-        command.addAll(List.of("-Xmx1g", "-cp", classpath, mainClass));
+        command.addAll(options);
+        command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(List.of(args));
         return start(name, environment, command);
     }

@@ -37,13 +37,13 @@ public final class PcAxisReader {
         try {
             px = PxParser.parse(content);
         } catch (PxParser.PxFormatException e) {
-            return rejected(path, content, sha256, null, e.getMessage());
+            return rejected(path, content, sha256, null, e.getMessage(), e.rule());
         }
         Cube cube;
         try {
             cube = Cube.of(px, sidecar);
         } catch (PxParser.PxFormatException e) {
-            return rejected(path, content, sha256, px.encoding(), e.getMessage());
+            return rejected(path, content, sha256, px.encoding(), e.getMessage(), e.rule());
         }
         List<RawRecord> rows = new ArrayList<>();
         for (int cell = 0; cell < px.cells().size(); cell++) {
@@ -60,8 +60,9 @@ public final class PcAxisReader {
                 notes.isEmpty() ? null : String.join("; ", notes));
     }
 
-    private static ParsedExtract rejected(String path, byte[] content, String sha256, String encoding, String why) {
-        String rule = why.startsWith(NO_RELEASE_DATE) ? Rules.FILE_RELEASE_DATE_MISSING : Rules.FILE_UNSUPPORTED;
+    private static ParsedExtract rejected(String path, byte[] content, String sha256, String encoding, String why,
+                                          String broken) {
+        String rule = why.startsWith(NO_RELEASE_DATE) ? Rules.FILE_RELEASE_DATE_MISSING : broken;
         return new ParsedExtract(path, content.length, sha256, FORMAT, encoding, null, rule,
                 "the PC-Axis file cannot be read: " + why, List.of());
     }

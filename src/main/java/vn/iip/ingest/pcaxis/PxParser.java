@@ -24,10 +24,21 @@ public final class PxParser {
     private static final Pattern CODEPAGE = Pattern.compile("CODEPAGE\\s*=\\s*\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern LANGUAGE = Pattern.compile("(?m)^\\s*LANGUAGE\\s*=\\s*\"([^\"]+)\"");
 
-    /** A file that cannot be read as PC-Axis: the message says why. */
+    /** A file that cannot be read as PC-Axis: the message says why, and the rule it breaks. */
     public static final class PxFormatException extends Exception {
+        private final String rule;
+
         public PxFormatException(String message) {
+            this(message, vn.iip.conform.Rules.FILE_UNSUPPORTED);
+        }
+
+        PxFormatException(String message, String rule) {
             super(message);
+            this.rule = rule;
+        }
+
+        public String rule() {
+            return rule;
         }
     }
 
@@ -155,6 +166,9 @@ public final class PxParser {
             return new String[] {"utf-8 (CODEPAGE says \"" + declared + "\" but the bytes are valid UTF-8 with"
                     + " multi-byte characters)", decode(bytes, "UTF-8")};
         }
+        if (declaredUtf8 && sniffed.problem() == null && sniffed.encoding().startsWith("UTF-8 (cut short")) {
+            return new String[] {sniffed.encoding(), Normalizer.normalize(sniffed.text(), Normalizer.Form.NFC)};
+        }
         if (declaredUtf8 && sniffed.problem() == null && !sniffed.encoding().startsWith("UTF-")) {
             return new String[] {sniffed.encoding() + "; CODEPAGE says \"" + declared + "\" but the bytes are not"
                     + " UTF-8", Normalizer.normalize(sniffed.text().replace("\uFEFF", ""), Normalizer.Form.NFC)};
@@ -176,7 +190,8 @@ public final class PxParser {
             return Normalizer.normalize(text.replace("\uFEFF", ""), Normalizer.Form.NFC);
         } catch (CharacterCodingException e) {
             throw new PxFormatException("the file does not decode as its declared CODEPAGE \"" + encoding
-                    + "\"; fix CODEPAGE or re-save the file in that encoding");
+                    + "\" (nor as UTF-8, Windows-1258 or TCVN3); fix CODEPAGE or re-save the file in that encoding",
+                    vn.iip.conform.Rules.FILE_UNDECODABLE);
         }
     }
 

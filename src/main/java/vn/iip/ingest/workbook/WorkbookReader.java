@@ -30,6 +30,11 @@ public final class WorkbookReader {
 
     public static ParsedExtract read(String path, byte[] content, Map<String, String> sidecar) {
         String sha256 = Sha256.hex(content);
+        ZipIntegrity.Damage damage = ZipIntegrity.check(content);
+        if (damage != null) {
+            return new ParsedExtract(path, content.length, sha256, FORMAT, null, null, damage.rule(), damage.reason(),
+                    List.of(), null);
+        }
         List<SheetGrid> grids = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {

@@ -134,8 +134,8 @@ class WorkbookReaderTest {
     void aDamagedWorkbookIsRejectedWithTheCause() {
         ParsedExtract parsed = WorkbookReader.read("/in/bad.xlsx", "PK\u0003\u0004 not really".getBytes(), Map.of());
         assertEquals("file_unsupported_format", parsed.fileRuleId());
-        assertTrue(parsed.fileMessage().startsWith("the workbook cannot be opened ("), parsed.fileMessage());
-        assertTrue(parsed.fileMessage().endsWith("it is damaged or not an Excel file: re-save it as .xlsx"));
+        assertEquals("the workbook is incomplete: the end of its zip archive (the directory of its parts) is missing,"
+                + " so it was cut short; copy or download it again", parsed.fileMessage());
         assertTrue(parsed.rows().isEmpty());
         assertNull(parsed.readerNotes());
     }
@@ -178,7 +178,7 @@ class WorkbookReaderTest {
                 Map.of());
         assertEquals("file_zip_bomb", parsed.fileRuleId());
         assertTrue(parsed.fileMessage().matches("the workbook is not opened: its part 'xl/worksheets/sheet1\\.xml'"
-                + " would expand \\d+ times its size when unzipped, which real spreadsheets never do \\(a zip bomb\\);"
+                + " would expand [^,]+ when unzipped, which real spreadsheets never do \\(a zip bomb\\);"
                 + " export the table again from Excel, or as CSV"), parsed.fileMessage());
         assertEquals(List.of(), parsed.rows());
     }

@@ -1,0 +1,57 @@
+package vn.iip.pipeline;
+
+import vn.iip.catalog.Warehouse;
+
+/**
+ * A local warehouse's embedded Derby metastore admits one JVM. The run before this one released the warehouse lock
+ * at its end, but its JVM keeps the database open until it exits (a moment later, or after publishing the BI mart):
+ * Derby's "another instance has booted the database" (XSDB6) then only means "wait".
+ */
+final class MetastoreWait {
+    private MetastoreWait() {}
+
+    private static final int ATTEMPTS = 90;
+
+    static void attach(Warehouse warehouse, Progress progress) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                warehouse.attach();
+                return;
+            } catch (RuntimeException e) {
+                if (!heldByAnotherJvm(e) || attempt >= ATTEMPTS) {
+                    if (heldByAnotherJvm(e)) {
+                        throw new vn.iip.IipException("The warehouse's metastore (embedded Derby in its metastore_db"
+                                + " folder) stayed open in another process for " + ATTEMPTS + " s; stop that process"
+                                + " (jobs/iip sql or an older jobs/iip serve on the same warehouse) and run again", e);
+                    }
+                    throw e;
+                }
+                if (attempt == 1) {
+                    progress.line("waiting  for another process to close the warehouse's metastore (embedded Derby)");
+                }
+                sleep();
+            }
+        }
+    }
+
+    static boolean heldByAnotherJvm(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("XSDB6")) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && "XSDB6".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new vn.iip.IipException("Interrupted while waiting for the warehouse's metastore", e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+SELECT ${columns}
+FROM ${store}.gold_snapshot s
+WHERE s.gold_table = '${table}'
