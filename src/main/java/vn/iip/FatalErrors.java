@@ -14,6 +14,16 @@ public final class FatalErrors {
         last = what;
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean REPORTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Whether the caller is the first to report this JVM's failure: when Spark ends the JVM while the run's own
+     * thread also sees the failure, the terminal gets one line, not two.
+     */
+    public static boolean firstToReport() {
+        return REPORTED.compareAndSet(false, true);
+    }
+
     /** The last fatal error recorded in this JVM, or null. */
     public static String last() {
         return last;

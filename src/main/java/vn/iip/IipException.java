@@ -33,6 +33,10 @@ public class IipException extends RuntimeException {
         if (own >= 0) {
             first = first.substring(own + IipException.class.getName().length() + 2);
         }
+        if (!(e instanceof OutOfMemoryError) && first.contains("java.lang.OutOfMemoryError")) {
+            return "a Spark task ran out of memory (" + first.substring(first.indexOf("java.lang.OutOfMemoryError"))
+                    + "): give the job more with IIP_DRIVER_MEMORY (default 4g), or split the input";
+        }
         return e instanceof OutOfMemoryError ? "the job ran out of memory (" + first + "): give it more with"
                 + " IIP_DRIVER_MEMORY (default 4g) or split the input" : first;
     }

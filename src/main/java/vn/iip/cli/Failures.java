@@ -31,8 +31,10 @@ final class Failures {
         LOG.error("iip failed", problem);
         String log = System.getProperty("iip.log.file");
         boolean ours = problem instanceof vn.iip.IipException;
-        err.println("iip: " + oneLine(problem) + (ours || log == null ? "" : " (details in " + log + ")"));
-        err.flush();
+        if (vn.iip.FatalErrors.firstToReport()) {
+            err.println("iip: " + oneLine(problem) + (ours || log == null ? "" : " (details in " + log + ")"));
+            err.flush();
+        }
         return FAILED;
     }
 

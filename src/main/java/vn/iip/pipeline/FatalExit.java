@@ -14,8 +14,8 @@ import scala.runtime.BoxedUnit;
  * known), prints one line, and makes the exit code 1, as for every failed run.
  */
 final class FatalExit implements AutoCloseable {
-    /** Before SparkContext's hook (50), so Spark still runs the run_log update. */
-    private static final int LOG_PRIORITY = 60;
+    /** Before the executor's hook (100) and SparkContext's (50), so Spark still runs the run_log update. */
+    private static final int LOG_PRIORITY = 110;
     /** After Spark's cleanup (temporary folders: 25). */
     private static final int EXIT_PRIORITY = 1;
 
@@ -24,6 +24,7 @@ final class FatalExit implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean logged;
     private volatile boolean failed;
+    private volatile boolean failureLogged;
 
     private FatalExit(SparkSession spark, String runId, Instant started) {
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
@@ -31,16 +32,19 @@ final class FatalExit implements AutoCloseable {
         logHook = org.apache.spark.util.ShutdownHookManager.addShutdownHook(LOG_PRIORITY, new AbstractFunction0<>() {
             @Override
             public BoxedUnit apply() {
-                if (running) {
+                if (running || failed && !failureLogged) {
+                    boolean wasRunning = running;
                     failed = true;
                     String reason = "run " + runId + " was stopped before it finished: " + (vn.iip.FatalErrors.last()
                             != null ? vn.iip.FatalErrors.last() : "Spark ended the JVM after a fatal error in a task (exit code 52 means out of"
                             + " memory: give the job more with IIP_DRIVER_MEMORY, default 4g), or it was killed")
                             + "; the next run removes what it left";
-                    if (logged) {
+                    if (logged && !failureLogged) {
                         logWithin(spark, runId, started, reason);
                     }
-                    err.println("iip: " + reason);
+                    if (wasRunning && vn.iip.FatalErrors.firstToReport()) {
+                        err.println("iip: " + reason);
+                    }
                 }
                 return BoxedUnit.UNIT;
             }
@@ -69,9 +73,10 @@ final class FatalExit implements AutoCloseable {
      * The run failed with an exception the command line reports (and exits 1 for). The hooks stay, so that the exit
      * code is 1 even when Spark ends the JVM with its own meanwhile.
      */
-    void failed() {
+    void failed(boolean logged) {
         running = false;
         failed = true;
+        failureLogged = logged;
     }
 
     private static void logWithin(SparkSession spark, String runId, Instant started, String reason) {

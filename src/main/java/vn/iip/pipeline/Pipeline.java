@@ -70,10 +70,8 @@ public final class Pipeline {
             return logged(runId, now, started, before, recovery);
         } catch (Throwable e) {
             // Every failure is logged, then rethrown (Spark throws its checked AnalysisException from Scala code).
-            if (!(e instanceof ConservationFailure)) {
-                RunLog.failed(spark, runId, started, e);
-            }
-            guard.failed();
+            boolean logged = e instanceof ConservationFailure || RunLog.failed(spark, runId, started, e);
+            guard.failed(logged);
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
             }

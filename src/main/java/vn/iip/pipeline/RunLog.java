@@ -63,8 +63,11 @@ final class RunLog {
         DeltaWrites.update(spark, SilverTables.RUN_LOG, col("run_id").equalTo(r.runId()), set);
     }
 
-    /** Best effort: a run that failed is logged with its reason, unless the warehouse itself cannot be written. */
-    static void failed(SparkSession spark, String runId, Instant started, Throwable failure) {
+    /**
+     * Best effort: a run that failed is logged with its reason, unless the warehouse itself cannot be written (or
+     * Spark is being stopped). Returns whether it was logged.
+     */
+    static boolean failed(SparkSession spark, String runId, Instant started, Throwable failure) {
         try {
             Instant finished = Instant.now();
             Map<String, Column> set = new LinkedHashMap<>();
@@ -73,8 +76,10 @@ final class RunLog {
             set.put("message", lit(vn.iip.IipException.oneLine(failure)));
             set.put("elapsed_seconds", lit(Duration.between(started, finished).toMillis() / 1000.0));
             DeltaWrites.update(spark, SilverTables.RUN_LOG, col("run_id").equalTo(runId), set);
+            return true;
         } catch (RuntimeException logging) {
             failure.addSuppressed(logging);
+            return false;
         }
     }
 
