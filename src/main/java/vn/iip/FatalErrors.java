@@ -15,13 +15,22 @@ public final class FatalErrors {
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean REPORTED = new java.util.concurrent.atomic.AtomicBoolean();
+    private static volatile boolean watched;
+
+    /** A run is under watch for a fatal end (its shutdown hook reports one): failures are reported once. */
+    public static void watch(boolean on) {
+        watched = on;
+        if (on) {
+            REPORTED.set(false);
+        }
+    }
 
     /**
-     * Whether the caller is the first to report this JVM's failure: when Spark ends the JVM while the run's own
-     * thread also sees the failure, the terminal gets one line, not two.
+     * Whether the caller should report the failure: always, unless a watched run's failure was reported already
+     * (when Spark ends the JVM while the run's own thread also sees the failure, the terminal gets one line).
      */
     public static boolean firstToReport() {
-        return REPORTED.compareAndSet(false, true);
+        return !watched || REPORTED.compareAndSet(false, true);
     }
 
     /** The last fatal error recorded in this JVM, or null. */

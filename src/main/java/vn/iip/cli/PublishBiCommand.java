@@ -43,7 +43,7 @@ final class PublishBiCommand implements Callable<Integer> {
         String warehouse = JobOptions.warehouse(settings);
         Warehouse.requireAt(warehouse, Sessions.hadoopConfiguration(settings.sparkConf()));
         SparkSession spark = Sessions.forWarehouse(warehouse, "iip publish-bi", settings.sparkConf());
-        new Warehouse(spark, warehouse).attach();
+        vn.iip.catalog.MetastoreWait.attach(new Warehouse(spark, warehouse), parent.out::println);
         BiMartCommand.publish(spark, warehouse, BiMartCommand.target(mart), allowEmpty, parent.out);
         return 0;
     }

@@ -37,7 +37,8 @@ final class SqlCommand implements Callable<Integer> {
         String warehouse = JobOptions.warehouse(settings);
         Warehouse.requireAt(warehouse, Sessions.hadoopConfiguration(settings.sparkConf()));
         SparkSession spark = Sessions.forWarehouse(warehouse, "iip sql", settings.sparkConf());
-        new Warehouse(spark, warehouse).attach();
+        // stdout is the result (CSV with --csv): a wait for the metastore is said on stderr.
+        vn.iip.catalog.MetastoreWait.attach(new Warehouse(spark, warehouse), System.err::println);
         Dataset<Row> result = spark.sql(statement);
         // Streamed a partition at a time: a whole table selected by an analyst must not fill the driver.
         if (csv) {

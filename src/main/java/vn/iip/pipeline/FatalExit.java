@@ -27,6 +27,7 @@ final class FatalExit implements AutoCloseable {
     private volatile boolean failureLogged;
 
     private FatalExit(SparkSession spark, String runId, Instant started) {
+        vn.iip.FatalErrors.watch(true);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
         logHook = org.apache.spark.util.ShutdownHookManager.addShutdownHook(LOG_PRIORITY, new AbstractFunction0<>() {
@@ -69,10 +70,7 @@ final class FatalExit implements AutoCloseable {
         logged = true;
     }
 
-    /**
-     * The run failed with an exception the command line reports (and exits 1 for). The hooks stay, so that the exit
-     * code is 1 even when Spark ends the JVM with its own meanwhile.
-     */
+    /** The run failed with an exception the command line reports (and exits 1 for). */
     void failed(boolean logged) {
         running = false;
         failed = true;
@@ -94,7 +92,10 @@ final class FatalExit implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (!failed) {
+        // After a failure the command line reports, the hooks go too, unless the JVM is already ending (Spark ended
+        // it meanwhile): then they still make the exit code 1 and log the failure.
+        if (!org.apache.spark.util.ShutdownHookManager.inShutdown()) {
+            vn.iip.FatalErrors.watch(false);
             org.apache.spark.util.ShutdownHookManager.removeShutdownHook(logHook);
             org.apache.spark.util.ShutdownHookManager.removeShutdownHook(exitHook);
         }

@@ -61,7 +61,7 @@ public final class Pipeline {
     private RunReport run(String runId, Instant started, FatalExit guard) {
         Timestamp now = Timestamp.from(started);
         progress.start();
-        MetastoreWait.attach(warehouse, progress);
+        vn.iip.catalog.MetastoreWait.attach(warehouse, progress::line);
         WarehouseState before = WarehouseState.read(spark);
         RunRecovery.Recovery recovery = RunRecovery.recover(spark, before);
         RunLog.started(spark, config, runId, started);

@@ -134,6 +134,24 @@ class MainTest {
         assertEquals(message + "\n", outcome.err());
     }
 
+    /** An existing folder that holds no warehouse is refused as a missing one, and nothing is created in it. */
+    @Test
+    void anEmptyFolderIsNoWarehouseAndStaysEmpty() throws Exception {
+        java.nio.file.Path empty = java.nio.file.Files.createTempDirectory("iip-empty");
+        for (String[] args : List.of(new String[] {"publish-bi", "--warehouse", empty.toString(), "--jdbc-url",
+                "jdbc:postgresql://127.0.0.1:1/iip"}, new String[] {"sql", "--warehouse", empty.toString(), "VALUES(1)"},
+                new String[] {"serve", "--warehouse", empty.toString()})) {
+            Outcome outcome = run(args);
+            assertEquals(1, outcome.code(), outcome.err());
+            assertEquals("iip: No IIP warehouse at " + empty + " (no " + empty + "/iip_gold/fact_iip_release): run"
+                    + " jobs/iip run --warehouse " + empty + " first, or give --warehouse the folder of an existing"
+                    + " warehouse\n", outcome.err());
+        }
+        try (var left = java.nio.file.Files.list(empty)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"run", "sql", "serve", "publish-bi"})
     void theWarehouseDefaultIsTheJobsNotTheLaunchers(String command) throws Exception {

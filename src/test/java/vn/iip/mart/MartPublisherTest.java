@@ -182,6 +182,53 @@ class MartPublisherTest {
         }
     }
 
+    /**
+     * An analyst's view over the mart, in a schema of its own: the swap (DROP SCHEMA iip_mart CASCADE) would drop it
+     * silently, so the publish is refused naming it, and the mart stays as it was; without it the publish goes on.
+     */
+    @Test
+    @Order(5)
+    void aPublishThatWouldDropAnAnalystsViewIsRefusedNamingIt() throws SQLException {
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS analytics");
+            statement.execute("CREATE VIEW analytics.provinces_nov_2021 AS SELECT geo_code, value_pct FROM"
+                    + " iip_mart.iip_latest WHERE period = '2021-11' AND industry_code = 'TOTAL'");
+            List<String> publishes = query(connection, "SELECT count(DISTINCT publish_id) FROM iip_mart.mart_release");
+            vn.iip.IipException refused = org.junit.jupiter.api.Assertions.assertThrows(vn.iip.IipException.class,
+                    () -> new MartPublisher(spark, SharedWarehouse.root().toString(), target).publish());
+            assertEquals("Refusing to publish the BI mart: view analytics.provinces_nov_2021 depends on iip_mart, and"
+                    + " replacing the schema would drop it; save the definition (SELECT pg_get_viewdef('NAME')), drop"
+                    + " it, publish, then create it again. The mart is unchanged.", refused.getMessage());
+            assertEquals(publishes, query(connection, "SELECT count(DISTINCT publish_id) FROM iip_mart.mart_release"));
+            assertTrue(query(connection, "SELECT count(*) FROM analytics.provinces_nov_2021").get(0).matches("[1-9]\\d*"));
+            statement.execute("DROP SCHEMA analytics CASCADE");
+        }
+        new MartPublisher(spark, SharedWarehouse.root().toString(), target).publish();
+    }
+
+    /**
+     * A gold without facts (on main: a mistyped --warehouse that publish-bi made empty) does not replace a mart that
+     * has them, unless --allow-empty says so.
+     */
+    @Test
+    @Order(6)
+    void anEmptyGoldDoesNotReplaceAMartThatHasFactsUnlessAllowed() throws SQLException {
+        java.util.function.Function<MartTable, Dataset<Row>> empty = table -> spark.table(table.source()).limit(0);
+        try (Connection connection = postgres.connect()) {
+            List<String> facts = query(connection, "SELECT count(*) FROM iip_mart.fact_iip_release");
+            vn.iip.IipException refused = org.junit.jupiter.api.Assertions.assertThrows(vn.iip.IipException.class,
+                    () -> new MartPublisher(spark, SharedWarehouse.root().toString(), target, empty).publish());
+            assertEquals("Refusing to replace the BI mart at " + postgres.url() + " (" + facts.get(0) + " facts) by the"
+                    + " gold of " + SharedWarehouse.root() + ", which has none: check --warehouse (jobs/iip run fills it"
+                    + " first), or pass --allow-empty to empty the mart on purpose. The mart is unchanged.",
+                    refused.getMessage());
+            assertEquals(facts, query(connection, "SELECT count(*) FROM iip_mart.fact_iip_release"));
+            new MartPublisher(spark, SharedWarehouse.root().toString(), target, empty).publish(true);
+            assertEquals(List.of("0"), query(connection, "SELECT count(*) FROM iip_mart.fact_iip_release"));
+        }
+        new MartPublisher(spark, SharedWarehouse.root().toString(), target).publish();
+    }
+
     private static String line(Row row) {
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < row.size(); i++) {

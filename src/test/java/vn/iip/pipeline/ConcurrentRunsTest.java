@@ -1,6 +1,7 @@
 package vn.iip.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -66,7 +67,7 @@ class ConcurrentRunsTest {
                 + " (SELECT count(*) - count(DISTINCT file_sha256, row_number) FROM iip_bronze.extract_row),"
                 + " (SELECT count(*) FROM iip_silver.quarantine WHERE rule_id = 'already_loaded'),"
                 + " (SELECT count(*) FROM iip_silver.run_log WHERE outcome = 'succeeded' AND conservation_ok),"
-                + " (SELECT count(*) FROM iip_gold.fact_iip_release)");
+                + " (SELECT count(*) FROM iip_gold_store.fact_iip_release)");
         assertEquals("3,3,0,0,2," + facts(), counts.get(1));
     }
 
@@ -177,6 +178,8 @@ class ConcurrentRunsTest {
             spark.read().format("delta").load(warehouse + "/" + folder).createOrReplaceTempView(view);
             text = text.replace(name, view);
         }
+        // A name left unmapped would silently read the shared test warehouse instead of this one.
+        assertFalse(text.matches("(?s).*\\biip_\\w+\\..*"), "map every table of: " + text);
         var result = spark.sql(text);
         List<String> lines = new java.util.ArrayList<>(List.of(String.join(",", result.columns())));
         result.collectAsList().forEach(row -> lines.add(row.mkString(",")));

@@ -1,18 +1,18 @@
-package vn.iip.pipeline;
-
-import vn.iip.catalog.Warehouse;
+package vn.iip.catalog;
 
 /**
  * A local warehouse's embedded Derby metastore admits one JVM. The run before this one released the warehouse lock
- * at its end, but its JVM keeps the database open until it exits (a moment later, or after publishing the BI mart):
- * Derby's "another instance has booted the database" (XSDB6) then only means "wait".
+ * at its end, but its JVM keeps the database open until it exits (a moment later, or after publishing the BI mart),
+ * and a query (jobs/iip sql) holds it while it runs: Derby's "another instance has booted the database" (XSDB6)
+ * then only means "wait".
  */
-final class MetastoreWait {
+public final class MetastoreWait {
     private MetastoreWait() {}
 
     private static final int ATTEMPTS = 90;
 
-    static void attach(Warehouse warehouse, Progress progress) {
+    /** Attaches the warehouse, waiting while another process holds its metastore; {@code say} gets one line. */
+    public static void attach(Warehouse warehouse, java.util.function.Consumer<String> say) {
         for (int attempt = 1; ; attempt++) {
             try {
                 warehouse.attach();
@@ -22,12 +22,12 @@ final class MetastoreWait {
                     if (heldByAnotherJvm(e)) {
                         throw new vn.iip.IipException("The warehouse's metastore (embedded Derby in its metastore_db"
                                 + " folder) stayed open in another process for " + ATTEMPTS + " s; stop that process"
-                                + " (jobs/iip sql or an older jobs/iip serve on the same warehouse) and run again", e);
+                                + " (a jobs/iip run or sql on the same warehouse) and run again", e);
                     }
                     throw e;
                 }
                 if (attempt == 1) {
-                    progress.line("waiting  for another process to close the warehouse's metastore (embedded Derby)");
+                    say.accept("waiting  for another process to close the warehouse's metastore (embedded Derby)");
                 }
                 sleep();
             }
