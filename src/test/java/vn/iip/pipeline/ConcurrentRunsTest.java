@@ -1,7 +1,6 @@
 package vn.iip.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -71,43 +70,35 @@ class ConcurrentRunsTest {
         assertEquals("3,3,0,0,2," + facts(), counts.get(1));
     }
 
-    /**
-     * Killed after storing its rows: its run_log row says so from the start, the readers' gold stays what was
-     * published, and the next run takes over the lock of the dead process, marks the run interrupted with what it
-     * removed, and publishes.
-     */
+    private String killedRun;
+    private long killedProcess;
+
+    /** Killed after storing its rows: its run_log row says so from the start. */
     @Test
     @Order(2)
-    void aKilledRunIsLoggedFromItsStartAndRecovered() throws Exception {
+    void aKilledRunIsLoggedFromItsStart() throws Exception {
         Path landing = landing("landing-killed", "2022-02-28_iip-feb-2022.csv", "2022-08-29_iip-aug-2022.csv");
         Process killed = run("killed", landing);
         String runLine = processes.await("killed", l -> l.startsWith("run "), Duration.ofMinutes(2));
-        String runId = runLine.substring(4, runLine.indexOf(':'));
+        killedRun = runLine.substring(4, runLine.indexOf(':'));
         processes.await("killed", l -> l.startsWith("conform "), Duration.ofMinutes(3));
         killed.destroyForcibly();
         killed.waitFor(30, TimeUnit.SECONDS);
-        assertEquals(List.of("run_id,outcome", runId + ",running"), sql("SELECT run_id, outcome FROM"
-                + " iip_silver.run_log WHERE run_id = '" + runId + "'"), "logged when it started");
-
-        Process next = run("after-kill", landing);
-        assertEquals(0, exit(next), log("after-kill"));
-        String recovered = log("after-kill");
-        assertTrue(recovered.contains("removed the lock of run " + runId + " (process " + killed.pid() + " of"),
-                recovered);
-        assertTrue(recovered.contains("its process is gone (the run was killed or crashed)"), recovered);
-        assertTrue(recovered.contains("; interrupted run(s) " + runId + ": removed "), recovered);
-        List<String> log = sql("SELECT outcome, message LIKE 'stopped before it finished%',"
-                + " (SELECT count(*) FROM iip_bronze.extract_row r LEFT ANTI JOIN iip_silver.run_log l USING (run_id)),"
-                + " (SELECT count(*) FROM iip_bronze.extract_file), (SELECT bool_and(conservation_ok) FROM"
-                + " iip_silver.run_log WHERE outcome = 'succeeded') FROM iip_silver.run_log WHERE run_id = '" + runId
-                + "'");
-        assertEquals("interrupted,true,0,5,true", log.get(1), "every stored row names a logged run");
+        killedProcess = killed.pid();
+        assertEquals(List.of("run_id,outcome", killedRun + ",running"), sql("SELECT run_id, outcome FROM"
+                + " iip_silver.run_log WHERE run_id = '" + killedRun + "'"), "logged when it started");
+        assertTrue(Long.parseLong(sql("SELECT count(*) FROM iip_bronze.extract_row WHERE run_id = '" + killedRun
+                + "'").get(1)) > 0, "the killed run had stored rows");
     }
 
-    /** Out of memory reading a file: exit 1, one line naming the file, and the run logged as failed with it. */
+    /**
+     * The next run (here one that then runs out of memory reading a file) takes over the lock of the dead process,
+     * marks the killed run interrupted with what it removed, so that every stored row names a logged run; then, out
+     * of memory: exit 1, one line naming the file, no stack trace, and the run logged as failed with the reason.
+     */
     @Test
     @Order(3)
-    void aRunOutOfMemoryExitsWithOneAndOneLineAndIsLogged() throws Exception {
+    void theNextRunRecoversTheKilledOneAndOutOfMemoryExitsWithOneLine() throws Exception {
         Path landing = Files.createDirectories(folder.resolve("landing-huge"));
         StringBuilder rows = new StringBuilder("release_date,publisher,period,geo,industry,comparison,measure,value,"
                 + "unit,status,source\n");
@@ -125,17 +116,28 @@ class ConcurrentRunsTest {
                 List.of("-Xmx700m", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1"), "vn.iip.cli.Main", "run",
                 "--input", landing.toString(), "--warehouse", warehouse);
         assertEquals(1, exit(huge), log("huge"));
-        List<String> said = log("huge").lines().filter(l -> l.startsWith("iip: ")).toList();
-        assertEquals(1, said.size(), log("huge"));
+        String said = log("huge");
+        assertTrue(said.contains("removed the lock of run " + killedRun + " (process " + killedProcess + " of"), said);
+        assertTrue(said.contains("its process is gone (the run was killed or crashed)"), said);
+        assertTrue(said.contains("; interrupted run(s) " + killedRun + ": removed "), said);
+        List<String> recovered = sql("SELECT outcome, message LIKE 'stopped before it finished%',"
+                + " (SELECT count(*) FROM iip_bronze.extract_row r LEFT ANTI JOIN iip_silver.run_log l USING (run_id)),"
+                + " (SELECT count(*) FROM iip_bronze.extract_row WHERE run_id = '" + killedRun + "'),"
+                + " (SELECT count(*) FROM iip_bronze.extract_file) FROM iip_silver.run_log WHERE run_id = '"
+                + killedRun + "'");
+        assertEquals("interrupted,true,0,0,3", recovered.get(1), "every stored row names a logged run");
+
+        List<String> failures = said.lines().filter(l -> l.startsWith("iip: ")).toList();
+        assertEquals(1, failures.size(), said);
         // Where memory runs out decides the words: in the project's reader (the file is named) or in Spark's.
-        assertTrue(said.get(0).matches("iip: (Ran out of memory reading file:" + landing.resolve("huge.csv") + " .*"
-                + "|a Spark task ran out of memory .*|run \\S+ was stopped before it finished: .*out of memory.*)"
-                + "IIP_DRIVER_MEMORY.*"), said.get(0));
+        assertTrue(failures.get(0).matches("iip: (Ran out of memory reading file:" + landing.resolve("huge.csv")
+                + " .*|a Spark task ran out of memory .*|run \\S+ was stopped before it finished: .*out of memory.*)"
+                + "IIP_DRIVER_MEMORY.*"), failures.get(0));
         List<String> logged = sql("SELECT outcome, message FROM iip_silver.run_log WHERE input_uri = '" + landing
                 + "'");
         assertTrue(logged.get(1).startsWith("failed,") && logged.get(1).contains("out of memory"),
                 logged.toString());
-        assertTrue(log("huge").lines().noneMatch(l -> l.startsWith("\tat ")), "no stack trace on the terminal");
+        assertTrue(said.lines().noneMatch(l -> l.startsWith("\tat ")), "no stack trace on the terminal");
     }
 
     private Path landing(String name, String... files) throws IOException {
@@ -163,27 +165,8 @@ class ConcurrentRunsTest {
         return Files.readString(processes.log(name), StandardCharsets.UTF_8);
     }
 
-    /**
-     * A query over this warehouse's Delta tables, read by path in the test JVM's session (no second JVM, and none
-     * of this warehouse's catalog): each {@code schema.table} becomes a temporary view of the table's folder.
-     * Answers as CSV lines, the first being the header.
-     */
     private List<String> sql(String query) {
-        var spark = vn.iip.testing.SharedWarehouse.spark();
-        String text = query;
-        for (String name : List.of("iip_bronze.extract_file", "iip_bronze.extract_row", "iip_silver.quarantine",
-                "iip_silver.run_log", "iip_silver.observation", "iip_gold_store.fact_iip_release")) {
-            String view = "concurrent_" + name.replace('.', '_');
-            String folder = name.replace("iip_gold_store.", "iip_gold/").replace('.', '/');
-            spark.read().format("delta").load(warehouse + "/" + folder).createOrReplaceTempView(view);
-            text = text.replace(name, view);
-        }
-        // A name left unmapped would silently read the shared test warehouse instead of this one.
-        assertFalse(text.matches("(?s).*\\biip_\\w+\\..*"), "map every table of: " + text);
-        var result = spark.sql(text);
-        List<String> lines = new java.util.ArrayList<>(List.of(String.join(",", result.columns())));
-        result.collectAsList().forEach(row -> lines.add(row.mkString(",")));
-        return lines;
+        return vn.iip.testing.WarehouseByPath.sql(warehouse, query);
     }
 
     private String facts() {

@@ -373,6 +373,8 @@ class WarehouseEndToEndTest {
         Thread reader = new Thread(() -> {
             while (publishing.get()) {
                 seen.add(rows(state).get(0).toString());
+                // A pause between polls leaves the run a core of the two.
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
             }
         });
         reader.start();

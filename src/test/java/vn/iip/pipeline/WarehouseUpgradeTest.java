@@ -17,8 +17,9 @@ import vn.iip.testing.SharedWarehouse;
 
 /**
  * A warehouse written before the lineage columns existed (tables in the layout of the first release, no catalog
- * entry) is attached from its Delta logs, gets the new columns, keeps its rows, and takes a run of the samples; with
- * its catalog lost afterwards, tables, views and the as-of function are attached again.
+ * entry) is attached from its Delta logs, gets the new columns, keeps its rows, and takes a run of the samples; given
+ * afterwards a fresh catalog of layout 2 (gold tables registered under iip_gold's names), it is upgraded again: the
+ * store attached from its logs, the gold it had recorded as a publish, views and the as-of function made.
  */
 class WarehouseUpgradeTest {
 
@@ -41,29 +42,35 @@ class WarehouseUpgradeTest {
 
         ChildJvm.Result run = ChildJvm.main("run", "--warehouse", warehouse.toString());
         assertEquals(0, run.exitCode(), run.stderr());
-        ChildJvm.Result query = ChildJvm.main("sql", "--warehouse", warehouse.toString(), "--csv",
+        List<String> query = vn.iip.testing.WarehouseByPath.sql(warehouse.toString(),
                 "SELECT (SELECT count(*) FROM iip_bronze.extract_row WHERE source_place IS NULL),"
                         + " (SELECT count(*) FROM iip_bronze.extract_row WHERE source_place = 'row 2'"
                         + " AND file_sha256 <> 'cafebabe') > 0,"
                         + " (SELECT rule_id FROM iip_silver.quarantine WHERE file_sha256 = 'cafebabe'),"
                         + " (SELECT count(*) FROM iip_bronze.extract_file WHERE reader_notes IS NULL) > 1,"
                         + " (SELECT conservation_ok FROM iip_silver.run_log)");
-        assertEquals(0, query.exitCode(), query.stderr());
-        assertEquals("1,true,geo_unknown,true,true", query.stdout().split("\n")[1]);
+        assertEquals("1,true,geo_unknown,true,true", query.get(1));
         assertEquals("3\n", Files.readString(warehouse.resolve("_iip_layout_version")));
 
-        // Its catalog lost (as for a warehouse built on a cluster without a metastore): names and views come back.
-        try (java.util.stream.Stream<Path> catalog = Files.walk(warehouse.resolve("metastore_db"))) {
-            catalog.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        // Then given the catalog of layout 2 (iip_gold's names were the gold tables), from scratch: the next command
+        // drops those names (keeping the files), attaches the gold store from its logs, records the gold it had as
+        // a publish and makes iip_gold's views.
+        ChildJvm.Result legacy = ChildJvm.java(System.getProperty("java.class.path"), "vn.iip.testing.LegacyCatalog",
+                java.util.Map.of(), warehouse.toString());
+        assertEquals(0, legacy.exitCode(), legacy.stderr());
         ChildJvm.Result views = ChildJvm.main("sql", "--warehouse", warehouse.toString(), "--csv",
                 "SELECT (SELECT value_pct FROM iip_gold.v_iip_latest WHERE period = '2021-11' AND geo_code = 'VN'"
                         + " AND industry_code = 'C' AND comparison = 'yoy' AND measure = 'iip'),"
                         + " (SELECT value_pct FROM iip_gold.iip_as_of(DATE'2021-12-31') WHERE period = '2021-11'"
                         + " AND geo_code = 'VN' AND industry_code = 'C' AND comparison = 'yoy' AND measure = 'iip'),"
-                        + " (SELECT count(*) FROM iip_gold.v_iip_first_release) > 100");
+                        + " (SELECT count(*) FROM iip_gold.v_iip_first_release) > 100,"
+                        + " (SELECT count(*) FROM iip_gold.fact_iip_release) = (SELECT count(*) FROM"
+                        + " iip_gold_store.fact_iip_release),"
+                        + " (SELECT run_id FROM iip_gold_store.gold_publish)");
         assertEquals(0, views.exitCode(), views.stderr());
-        assertEquals("8.6,6.4,true", views.stdout().split("\n")[1]);
+        assertEquals("8.6,6.4,true,true,(upgrade: gold tables moved to iip_gold_store)",
+                views.stdout().split("\n")[1], views.stdout());
+        assertEquals("3\n", Files.readString(warehouse.resolve("_iip_layout_version")));
     }
 
     private static void write(SparkSession spark, Path location, String ddl, Row row) {
