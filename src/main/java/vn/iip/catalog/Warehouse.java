@@ -182,6 +182,32 @@ public final class Warehouse {
         return WarehouseFiles.readText(spark, root + "/" + PUBLISH_POINTER);
     }
 
+    /** Beside a table's Delta log: the hash of the content last written whole, and the Delta version it made. */
+    private static final String CONTENT_MARKER = "_iip_content";
+
+    /**
+     * Whether the table holds the content with this hash: it was the last written whole, and nothing has written
+     * the table since (its newest Delta version is the one that write made). Files starting with "_" are no part
+     * of a Delta table, and VACUUM leaves them.
+     */
+    public boolean holdsContent(TableSpec table, String hash) {
+        String recorded = WarehouseFiles.readText(spark, location(table) + "/" + CONTENT_MARKER);
+        if (recorded == null) {
+            return false;
+        }
+        try {
+            return recorded.equals(hash + " " + WarehouseFiles.newestDeltaVersion(spark, location(table)));
+        } catch (RuntimeException unreadableLog) {
+            return false; // written whole again, which repairs nothing but loses nothing
+        }
+    }
+
+    /** Records that the table now holds the content with this hash, at its newest Delta version. */
+    public void recordContent(TableSpec table, String hash) {
+        WarehouseFiles.writeText(spark, location(table) + "/" + CONTENT_MARKER, hash + " "
+                + WarehouseFiles.newestDeltaVersion(spark, location(table)));
+    }
+
     private void createSchema(String schema, String comment) {
         createSchema(schema, comment, schema);
     }

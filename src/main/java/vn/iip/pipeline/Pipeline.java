@@ -82,6 +82,11 @@ public final class Pipeline {
         }
     }
 
+    /** The name analysts query a gold table by: iip_gold's view of the published gold. */
+    private static String readersName(vn.iip.catalog.TableSpec table) {
+        return GoldTables.SCHEMA + "." + table.name();
+    }
+
     private RunReport logged(String runId, Timestamp now, Instant started, WarehouseState before,
                              RunRecovery.Recovery recovery) {
         String recovered = recovery.describe();
@@ -113,8 +118,8 @@ public final class Pipeline {
         }
         // A run that wrote nothing inherits the totals the previous run verified; any other run recounts.
         Totals totals = !publish && before.lastTotalsHold() ? before.inheritedTotals() : WarehouseState.count(spark);
-        progress.stage("publish", publish ? totals.facts() + " fact(s) in " + GoldTables.FACT_IIP_RELEASE.qualifiedName()
-                + " (all vintages), dimensions rebuilt" : "nothing new: gold left as it is (" + totals.facts()
+        progress.stage("publish", publish ? totals.facts() + " fact(s) in " + readersName(GoldTables.FACT_IIP_RELEASE)
+                + " (all vintages), dimensions up to date" : "nothing new: gold left as it is (" + totals.facts()
                 + " facts)");
 
         RunReport report = new RunReport(runId, ingest.filesSeen(), ingest.filesNew(), ingest.filesSkipped(),
@@ -240,7 +245,7 @@ public final class Pipeline {
         }
         all.unpersist();
         String scope = report.published() ? "checks: " : "gold unchanged, conservation only: ";
-        progress.stage("quality", scope + summary + " (details in " + GoldTables.QUALITY_CHECK.qualifiedName()
+        progress.stage("quality", scope + summary + " (details in " + readersName(GoldTables.QUALITY_CHECK)
                 + "); conservation " + (report.conservationOk() ? "ok" : "FAILED"));
     }
 

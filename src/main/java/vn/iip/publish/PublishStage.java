@@ -26,10 +26,10 @@ public final class PublishStage {
     public static long run(SparkSession spark, Warehouse warehouse) {
         ReferenceData reference = ReferenceData.get();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        replace(spark, Dimensions.geography(reference, today), GoldTables.DIM_GEOGRAPHY);
-        replace(spark, Dimensions.industry(reference), GoldTables.DIM_INDUSTRY);
-        replace(spark, Dimensions.period(reference), GoldTables.DIM_PERIOD);
-        replace(spark, Dimensions.comparison(), GoldTables.DIM_COMPARISON);
+        replace(spark, warehouse, Dimensions.geography(reference, today), GoldTables.DIM_GEOGRAPHY);
+        replace(spark, warehouse, Dimensions.industry(reference), GoldTables.DIM_INDUSTRY);
+        replace(spark, warehouse, Dimensions.period(reference), GoldTables.DIM_PERIOD);
+        replace(spark, warehouse, Dimensions.comparison(), GoldTables.DIM_COMPARISON);
         Dataset<Row> observations = spark.table(SilverTables.OBSERVATION.qualifiedName());
         DeltaWrites.replace(Dimensions.release(observations), GoldTables.DIM_RELEASE);
         Dataset<Row> iip = observations.filter(org.apache.spark.sql.functions.col("measure")
@@ -42,7 +42,22 @@ public final class PublishStage {
         return published;
     }
 
-    private static void replace(SparkSession spark, List<Row> rows, TableSpec table) {
+    /**
+     * A dimension made from reference data is written only when its rows differ from those it holds: most runs
+     * leave it as it is (no new Delta version), which spares a commit per dimension.
+     */
+    private static void replace(SparkSession spark, Warehouse warehouse, List<Row> rows, TableSpec table) {
+        String hash = contentHash(rows, table);
+        if (warehouse.holdsContent(table, hash)) {
+            return;
+        }
         DeltaWrites.replace(spark.createDataFrame(rows, table.structType()), table);
+        warehouse.recordContent(table, hash);
+    }
+
+    static String contentHash(List<Row> rows, TableSpec table) {
+        StringBuilder content = new StringBuilder(table.structType().toDDL());
+        rows.forEach(row -> content.append('\n').append(row.mkString("\u0001")));
+        return vn.iip.ingest.Sha256.hex(content.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -299,6 +299,10 @@ class WarehouseEndToEndTest {
         }
         assertEquals(before, rows(facts).get(0));
         assertEquals(versionBefore, factVersion());
+        assertTrue(versionBefore > 0, "the facts were published more than once: " + versionBefore);
+        for (String referenceDimension : List.of("dim_industry", "dim_period", "dim_comparison")) {
+            assertEquals(1L, version(referenceDimension), referenceDimension + " is created empty, then written once");
+        }
         assertEquals(rowsBefore, value("SELECT count(*) FROM iip_bronze.extract_row"));
         assertEquals(Boolean.TRUE, value("SELECT bool_and(conservation_ok) FROM iip_silver.run_log"));
         assertEquals(value("SELECT count(*) FROM iip_bronze.extract_row"), value("SELECT (SELECT count(*) FROM"
@@ -396,7 +400,11 @@ class WarehouseEndToEndTest {
     }
 
     private static long factVersion() {
-        return rows("DESCRIBE HISTORY iip_gold_store.fact_iip_release LIMIT 1").get(0).getLong(0);
+        return version("fact_iip_release");
+    }
+
+    private static long version(String goldTable) {
+        return rows("DESCRIBE HISTORY iip_gold_store." + goldTable + " LIMIT 1").get(0).getLong(0);
     }
 
     private static Path resource(String name) throws URISyntaxException, IOException {
