@@ -31,8 +31,11 @@ public final class ChildJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags());
+        boolean shared = ChildClassData.isTestClasspath(classpath);
+        List<String> classData = shared ? ChildClassData.options(true) : List.of();
+        command.addAll(classData);
         command.addAll(List.of("-Xmx2g", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=512m", "-Dfile.encoding=UTF-8",
-                "-Duser.timezone=America/Los_Angeles", "-cp", classpath, mainClass));
+                "-Duser.timezone=America/Los_Angeles", "-cp", shared ? ChildClassData.classpath() : classpath, mainClass));
         command.addAll(List.of(args));
         try {
             Path out = Files.createTempFile("iip-child", ".out");
@@ -43,7 +46,14 @@ public final class ChildJvm {
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
+                process.waitFor();
+                if (ChildClassData.records(classData)) {
+                    ChildClassData.recorded(-1);
+                }
                 throw new IllegalStateException("child JVM did not finish in 5 minutes: " + String.join(" ", args));
+            }
+            if (ChildClassData.records(classData)) {
+                ChildClassData.recorded(process.exitValue());
             }
             Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));

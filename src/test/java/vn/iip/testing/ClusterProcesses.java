@@ -47,8 +47,14 @@ public final class ClusterProcesses implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(ChildJvm.jvmFlags());
+        // The test JVM's own classpath: started in the background, such a process maps the children's class-data
+        // archive once there is one, but never records it.
+        boolean shared = ChildClassData.isTestClasspath(classpath);
+        if (shared) {
+            command.addAll(ChildClassData.options(false));
+        }
         command.addAll(options);
-        command.addAll(List.of("-cp", classpath, mainClass));
+        command.addAll(List.of("-cp", shared ? ChildClassData.classpath() : classpath, mainClass));
         command.addAll(List.of(args));
         return start(name, environment, command);
     }
