@@ -60,7 +60,9 @@ class NothingLocalHidesTest {
             // One summary row per new file (not its rows), for the run's progress lines.
             Map.entry("vn/iip/ingest/IngestStage.java", Map.of("driver-side collect", 1)),
             // iip sql prints what the analyst selected, streamed one partition at a time.
-            Map.entry("vn/iip/cli/SqlCommand.java", Map.of("driver-side collect", 2)));
+            Map.entry("vn/iip/cli/SqlCommand.java", Map.of("driver-side collect", 2)),
+            // The computed IIP's check: one aggregate row (keys checked, largest difference).
+            Map.entry("vn/iip/compute/ContributionCheck.java", Map.of("driver-side collect", 1)));
 
     @Test
     void localAssumptionsAppearOnlyWhereReviewed() throws IOException {

@@ -19,6 +19,12 @@ public final class ReferenceData {
     /** First day of the 63-province geography (Hà Tây merged into Hà Nội). */
     public static final LocalDate VN63_FROM = LocalDate.of(2008, 8, 1);
 
+    /** The six GSO statistical regions of the 63 provinces (by their English name) with the codes R1–R6. */
+    public static final Map<String, String> REGION_CODES = Map.of("Red River Delta", "R1",
+            "Northern Midlands and Mountains", "R2", "North Central and South Central Coast", "R3",
+            "Central Highlands", "R4", "South East", "R5", "Mekong River Delta", "R6");
+    public static final String REGION = "region";
+
     private static volatile ReferenceData instance;
 
     private final List<GeoUnit> geography;
