@@ -114,18 +114,25 @@ class ClusterIT {
     @Order(1)
     void clientModeOnTwoWorkersBuildsTheSameGoldAsALocalRun() throws IOException {
         String config = config("client");
+        // The local run goes on beside the submission: the cluster's run mostly waits for executor JVMs, and the two
+        // share nothing (the wall times printed are of runs that shared the 2 cores; jobs/benchmark-cluster measures
+        // each alone).
+        long localStart = System.nanoTime();
+        java.util.concurrent.CompletableFuture<double[]> local = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    ChildJvm.Result run = ChildJvm.main("run", "--input", work.resolve("landing").toString(),
+                            "--warehouse", work.resolve("local-warehouse").toString());
+                    assertEquals(0, run.exitCode(), run.stderr());
+                    return new double[] {(System.nanoTime() - localStart) / 1e9};
+                });
         long start = System.nanoTime();
         ChildJvm.Result submitted = submit("client", config, "/warehouse");
         long clusterMillis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(0, submitted.exitCode(), submitted.stderr());
-        start = System.nanoTime();
-        ChildJvm.Result localRun = ChildJvm.main("run", "--input", work.resolve("landing").toString(), "--warehouse",
-                work.resolve("local-warehouse").toString());
-        long localMillis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(0, localRun.exitCode(), localRun.stderr());
+        double localSeconds = local.join()[0];
         // Printed for the README's figures, never asserted: timing is the benchmark's business, not a test's.
-        System.out.printf("[wall time] first run on the samples: local[2] %.1f s, 2-worker cluster (client mode,"
-                + " HDFS) %.1f s%n", localMillis / 1000.0, clusterMillis / 1000.0);
+        System.out.printf("[wall time] first run on the samples, both at once: local[2] %.1f s, 2-worker cluster"
+                + " (client mode, HDFS) %.1f s%n", localSeconds, clusterMillis / 1000.0);
         assertSameGold(config, "/warehouse");
         // The run checkpointed its rows on HDFS (a cluster master) and removed them once stored.
         org.apache.hadoop.fs.Path checkpoints = new org.apache.hadoop.fs.Path(hdfs + "/warehouse/" + Pipeline.CHECKPOINTS);
