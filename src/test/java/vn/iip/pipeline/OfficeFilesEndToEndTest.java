@@ -40,16 +40,17 @@ class OfficeFilesEndToEndTest {
         Path corpus = Files.createDirectory(landing.resolve("corpus"));
         corpusFiles = RobustnessCorpus.write(corpus);
         run = ChildJvm.main("run", "--input", landing.toString(), "--warehouse", warehouse.toString());
-        ChildJvm.Result query = ChildJvm.main("sql", "--warehouse", warehouse.toString(), "--csv", String.join(
+        // The stored tables read by path in the shared session (the run's child JVM proved the command line).
+        List<String> lines = vn.iip.testing.WarehouseByPath.sql(warehouse.toString(), String.join(
                 " UNION ALL ",
                 latest("dong_nai_b_mom", "period = '2020-11' AND geo_code = '75' AND industry_code = 'B'"
                         + " AND comparison = 'mom'"),
                 latest("c24_2021", "period = '2021' AND geo_code = 'VN' AND industry_code = 'C24'"),
                 latest("total_2021_10_yoy", "period = '2021-10' AND geo_code = 'VN' AND industry_code = 'TOTAL'"
                         + " AND comparison = 'yoy'"),
-                "SELECT 'c24_inferred', CAST(comparison_inferred AS STRING) FROM iip_gold.v_iip_latest"
-                        + " WHERE period = '2021' AND geo_code = 'VN' AND industry_code = 'C24'",
-                "SELECT 'dong_nai_b_place', source_place FROM iip_gold.fact_iip_release WHERE period = '2020-11'"
+                "SELECT 'c24_inferred', CAST(comparison_inferred AS STRING) FROM iip_gold_store.fact_iip_release"
+                        + " WHERE is_latest_release AND period = '2021' AND geo_code = 'VN' AND industry_code = 'C24'",
+                "SELECT 'dong_nai_b_place', source_place FROM iip_gold_store.fact_iip_release WHERE period = '2020-11'"
                         + " AND geo_code = '75' AND industry_code = 'B'",
                 "SELECT 'run_conservation', CONCAT(rows_read, '=', observations_added, '+', quarantined_added)"
                         + " FROM iip_silver.run_log",
@@ -67,10 +68,8 @@ class OfficeFilesEndToEndTest {
                         + " WHERE rule_id = 'measure_gross_output'",
                 "SELECT 'tcvn_or_utf16_encodings', CAST(COUNT(*) AS STRING) FROM iip_bronze.extract_file"
                         + " WHERE encoding LIKE 'UTF-16LE%'"));
-        assertEquals(0, query.exitCode(), query.stderr());
         facts = new LinkedHashMap<>();
-        String[] lines = query.stdout().split("\n");
-        for (String line : java.util.Arrays.copyOfRange(lines, 1, lines.length)) {
+        for (String line : lines.subList(1, lines.size())) {
             int comma = line.indexOf(',');
             if (comma > 0) {
                 facts.merge(line.substring(0, comma), line.substring(comma + 1), (a, b) -> a + "|" + b);
@@ -79,8 +78,8 @@ class OfficeFilesEndToEndTest {
     }
 
     private static String latest(String name, String where) {
-        return "SELECT '" + name + "', CAST(value_pct AS STRING) FROM iip_gold.v_iip_latest WHERE measure = 'iip'"
-                + " AND " + where;
+        return "SELECT '" + name + "', CAST(value_pct AS STRING) FROM iip_gold_store.fact_iip_release WHERE"
+                + " is_latest_release AND measure = 'iip' AND " + where;
     }
 
     @Test
