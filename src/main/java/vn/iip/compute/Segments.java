@@ -1,14 +1,13 @@
 package vn.iip.compute;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lag;
-import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * Steps 5 and 8: the months each weight base is computed for and the months it stands for in the linked series.
@@ -26,11 +25,15 @@ final class Segments {
      *         linked_to (month indices)
      */
     static Dataset<Row> of(Dataset<Row> baskets, int newestMonth) {
-        // One window over a handful of rows (one per base year): no partitioning needed.
-        var byBase = Window.orderBy("weight_base_year");
-        return baskets.select(col("weight_base_year").cast("int").as("weight_base_year")).distinct()
-                .withColumn("previous_base", lag("weight_base_year", 1).over(byBase))
-                .withColumn("next_base", lead("weight_base_year", 1).over(byBase))
+        // The neighbours of each base year by a self-join of the handful of base years (a window without a
+        // partition would say it moves everything to one partition, which for these rows is nothing).
+        Dataset<Row> bases = baskets.select(col("weight_base_year").cast("int").as("weight_base_year")).distinct();
+        Dataset<Row> other = bases.select(col("weight_base_year").as("other_year"));
+        Dataset<Row> neighbours = bases.join(other, col("other_year").notEqual(col("weight_base_year")), "left")
+                .groupBy("weight_base_year")
+                .agg(max(when(col("other_year").lt(col("weight_base_year")), col("other_year"))).as("previous_base"),
+                        min(when(col("other_year").gt(col("weight_base_year")), col("other_year"))).as("next_base"));
+        return neighbours
                 .withColumn("compute_from", col("weight_base_year").multiply(12))
                 .withColumn("compute_to", when(col("next_base").isNull(), lit(newestMonth))
                         .otherwise(col("next_base").multiply(12).plus(11)))

@@ -83,6 +83,25 @@ class IipComputationTest {
     }
 
     @Test
+    void eachBaseIsComputedFromItsYearToTheNextBasesYearAndStandsForTheYearsAfterItsOwn() {
+        Dataset<Row> segments = Segments.of(values("weight_base_year", "(2020)", "(2010)", "(2015)", "(2015)"),
+                month(2021, 6));
+        Map<String, String> ranges = new TreeMap<>();
+        for (Row row : segments.collectAsList()) {
+            ranges.put(String.valueOf((Object) row.getAs("weight_base_year")), row.getAs("previous_base") + " "
+                    + row.getAs("next_base") + " " + row.getAs("compute_from") + ".." + row.getAs("compute_to") + " "
+                    + row.getAs("linked_from") + ".." + row.getAs("linked_to"));
+        }
+        assertEquals(Map.of(
+                "2010", "null 2015 " + month(2010, 1) + ".." + month(2015, 12) + " " + month(2010, 1) + ".."
+                        + month(2015, 12),
+                "2015", "2010 2020 " + month(2015, 1) + ".." + month(2020, 12) + " " + month(2016, 1) + ".."
+                        + month(2020, 12),
+                "2020", "2015 null " + month(2020, 1) + ".." + month(2021, 6) + " " + month(2021, 1) + ".."
+                        + month(2021, 6)), ranges);
+    }
+
+    @Test
     void classIndexIsTheWeightedMeanOfQuantityRatiosToTheBaseYearsMonthlyMean() {
         List<String> rows = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
