@@ -48,6 +48,8 @@ public final class BronzeTables {
                     of("run_id", "STRING", "Run that ingested the row", "Mã lần chạy")));
 
     public static List<TableSpec> all() {
-        return List.of(EXTRACT_FILE, EXTRACT_ROW);
+        List<TableSpec> all = new java.util.ArrayList<>(List.of(EXTRACT_FILE, EXTRACT_ROW));
+        all.addAll(SurveyTables.bronze());
+        return List.copyOf(all);
     }
 }

@@ -129,6 +129,31 @@ public final class GoldTables {
                     of("message", "STRING", "What was found", "Diễn giải"),
                     of("checked_at", "TIMESTAMP", "When (UTC)", "Thời điểm kiểm tra (UTC)")));
 
+    public static final TableSpec FACT_IIP_COMPUTED = new TableSpec(STORE_SCHEMA, "fact_iip_computed",
+            "IIP computed from the enterprise survey, every vintage (a row only where a value changed) / IIP tính"
+                    + " từ điều tra doanh nghiệp, mọi lần tính",
+            List.of(
+                    of("period", "STRING", "YYYY-MM, YYYY-Qn or YYYY", "Kỳ"),
+                    of("period_type", "STRING", "month, quarter or year", "Loại kỳ"),
+                    of("geo_code", "STRING", "VN, province or unit code, or region R1-R6", "Mã địa bàn"),
+                    of("geo_version", "STRING", "vn63, vn34 or region (national: vn63 until 2025-06, then vn34)",
+                            "Phiên bản địa giới"),
+                    of("backcast", "BOOLEAN", "A vn34 unit before 2025-07, from its member provinces' data",
+                            "Số liệu tính ngược cho đơn vị 34 trước 07/2025"),
+                    of("industry_code", "STRING", "TOTAL, section, division (C10) or class (C1010)", "Mã ngành"),
+                    of("comparison", "STRING", "mom, yoy, ytd_yoy, q_yoy, annual_yoy, or fixed_base for levels",
+                            "Gốc so sánh"),
+                    of("measure", "STRING", "iip, contribution_pp or index_level", "Chỉ tiêu"),
+                    of("value_pct", "DOUBLE", "Growth in %, or pp for contributions; null for levels",
+                            "Tốc độ tăng (%) hoặc điểm phần trăm"),
+                    of("index_value", "DOUBLE", "The linked level (newest base year = 100), or 100 + growth",
+                            "Chỉ số"),
+                    of("weight_base_year", "INT", "Weight base of the period's linked range", "Năm gốc quyền số"),
+                    of("computed_as_of", "DATE", "Newest collected_on of the survey the value was computed from",
+                            "Dữ liệu điều tra tính đến ngày"),
+                    of("run_id", "STRING", "Run that computed this vintage", "Mã lần chạy")))
+            .partitionedBy("period_type");
+
     /** One row per publish: the version of every gold table it made current (the switch readers follow). */
     public static final TableSpec GOLD_PUBLISH = new TableSpec(STORE_SCHEMA, "gold_publish",
             "Each publish of gold: the Delta version of every gold table readers see from then on / Các lần công bố"
@@ -143,7 +168,7 @@ public final class GoldTables {
     /** The tables readers see through iip_gold, at the versions of one publish. */
     public static List<TableSpec> published() {
         return List.of(DIM_GEOGRAPHY, DIM_INDUSTRY, DIM_PERIOD, DIM_COMPARISON, DIM_RELEASE, FACT_IIP_RELEASE,
-                FACT_IIP_REVISION, QUALITY_CHECK);
+                FACT_IIP_REVISION, QUALITY_CHECK, FACT_IIP_COMPUTED);
     }
 
     public static List<TableSpec> all() {

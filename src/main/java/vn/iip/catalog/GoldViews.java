@@ -72,9 +72,49 @@ public final class GoldViews {
                     of("is_jan_feb", "BOOLEAN", "January or February: prefer the 2-month cumulative", "Tháng 1 hoặc 2")),
             SqlTemplates.render("v_iip_monthly_wide", SCHEMAS));
 
+    /** Columns of the computed vintage views: the published views' columns, then what only computing knows. */
+    static final List<ColumnSpec> COMPUTED_COLUMNS = SilverTables.concat(VINTAGE_COLUMNS, List.of(
+            of("backcast", "BOOLEAN", "A vn34 unit before 2025-07, from its member provinces' data",
+                    "Số liệu tính ngược cho đơn vị 34 trước 07/2025"),
+            of("weight_base_year", "INT", "Weight base of the period's linked range", "Năm gốc quyền số"),
+            of("computed_as_of", "DATE", "Newest collected_on of the survey used", "Dữ liệu điều tra tính đến ngày")));
+
+    public static final ViewSpec COMPUTED_LATEST = new ViewSpec("v_iip_computed_latest",
+            "Newest computed value per key, in the published views' columns / Giá trị tính toán mới nhất",
+            COMPUTED_COLUMNS, SqlTemplates.render("computed_vintages", Map.of("gold", GoldTables.SCHEMA,
+                    "which", "v.newest_rank = 1")));
+
+    public static final ViewSpec COMPUTED_FIRST = new ViewSpec("v_iip_computed_first",
+            "First computed value per key / Giá trị tính toán lần đầu",
+            COMPUTED_COLUMNS, SqlTemplates.render("computed_vintages", Map.of("gold", GoldTables.SCHEMA,
+                    "which", "v.vintage_rank = 1")));
+
+    public static final ViewSpec RECONCILIATION = new ViewSpec("v_iip_reconciliation",
+            "Published (latest) beside computed (latest) for every key both have / Đối chiếu số công bố và số tính",
+            List.of(
+                    of("period", "STRING", "Reference period", "Kỳ"),
+                    of("period_type", "STRING", "month, quarter or year", "Loại kỳ"),
+                    of("geo_code", "STRING", "Geography code", "Mã địa bàn"),
+                    of("geo_version", "STRING", "Geography version", "Phiên bản địa giới"),
+                    of("industry_code", "STRING", "Industry code", "Mã ngành"),
+                    of("comparison", "STRING", "Comparison", "Gốc so sánh"),
+                    of("measure", "STRING", "iip or contribution_pp", "Chỉ tiêu"),
+                    of("published_value_pct", "DOUBLE", "Latest published value", "Giá trị công bố mới nhất"),
+                    of("decimals_published", "INT", "Decimals of the published value", "Số chữ số thập phân công bố"),
+                    of("published_release_date", "DATE", "Release of the published value", "Ngày công bố"),
+                    of("publisher", "STRING", "Publisher", "Cơ quan công bố"),
+                    of("computed_value_pct", "DOUBLE", "Latest computed value, full precision", "Giá trị tính toán"),
+                    of("computed_rounded_pct", "DOUBLE", "Computed value rounded to the published decimals",
+                            "Giá trị tính toán đã làm tròn"),
+                    of("difference_pp", "DOUBLE", "computed (rounded) - published, pp", "Chênh lệch (điểm %)"),
+                    of("computed_as_of", "DATE", "Survey data up to", "Dữ liệu điều tra tính đến ngày"),
+                    of("backcast", "BOOLEAN", "Computed value is a vn34 back-cast", "Số liệu tính ngược"),
+                    of("weight_base_year", "INT", "Weight base of the computed value", "Năm gốc quyền số")),
+            SqlTemplates.render("v_iip_reconciliation", SCHEMAS));
+
     /** The vintage and BI views, in the order they are created (each reads only those before it). */
     static List<ViewSpec> vintageViews() {
-        return List.of(LATEST, FIRST_RELEASE, MONTHLY_WIDE);
+        return List.of(LATEST, FIRST_RELEASE, MONTHLY_WIDE, COMPUTED_LATEST, COMPUTED_FIRST, RECONCILIATION);
     }
 
     /** iip_gold's view of one gold table: its columns at the versions of the current publish. */

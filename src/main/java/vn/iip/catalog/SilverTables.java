@@ -103,7 +103,9 @@ public final class SilverTables {
                     of("elapsed_seconds", "DOUBLE", "Wall time of the run", "Thời gian chạy (giây)")));
 
     public static List<TableSpec> all() {
-        return List.of(OBSERVATION, QUARANTINE, RUN_LOG);
+        List<TableSpec> all = new ArrayList<>(List.of(OBSERVATION, QUARANTINE, RUN_LOG));
+        all.addAll(SurveyTables.silver());
+        return List.copyOf(all);
     }
 
     static List<ColumnSpec> concat(List<ColumnSpec> first, List<ColumnSpec> second) {

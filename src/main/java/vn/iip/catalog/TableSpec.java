@@ -4,8 +4,21 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.types.StructType;
 
-/** A Delta table of the warehouse: schema (database), name, comment (en / vi) and columns in order. */
-public record TableSpec(String schema, String name, String comment, List<ColumnSpec> columns) {
+/**
+ * A Delta table of the warehouse: schema (database), name, comment (en / vi), columns in order, and the columns it
+ * is partitioned by (none for small tables).
+ */
+public record TableSpec(String schema, String name, String comment, List<ColumnSpec> columns,
+                        List<String> partitionColumns) {
+
+    public TableSpec(String schema, String name, String comment, List<ColumnSpec> columns) {
+        this(schema, name, comment, columns, List.of());
+    }
+
+    /** The same table partitioned by these columns. */
+    public TableSpec partitionedBy(String... columns) {
+        return new TableSpec(schema, name, comment, this.columns, List.of(columns));
+    }
 
     public String qualifiedName() {
         return schema + "." + name;
@@ -27,6 +40,8 @@ public record TableSpec(String schema, String name, String comment, List<ColumnS
     public String createStatement(String location) {
         return "CREATE TABLE IF NOT EXISTS " + qualifiedName() + " (\n  "
                 + columns.stream().map(ColumnSpec::ddl).collect(Collectors.joining(",\n  "))
-                + "\n) USING DELTA\nCOMMENT '" + Sql.quote(comment) + "'\nLOCATION '" + Sql.quote(location) + "'";
+                + "\n) USING DELTA"
+                + (partitionColumns.isEmpty() ? "" : "\nPARTITIONED BY (" + String.join(", ", partitionColumns) + ")")
+                + "\nCOMMENT '" + Sql.quote(comment) + "'\nLOCATION '" + Sql.quote(location) + "'";
     }
 }

@@ -27,6 +27,11 @@ public final class DeltaWrites {
         retry(table, attempts(rows), () -> conformTo(rows, table).writeTo(table.qualifiedName()).overwrite(lit(true)));
     }
 
+    /** Replaces the rows that match the condition by these rows (which must all match it): replaceWhere. */
+    public static void replaceWhere(Dataset<Row> rows, TableSpec table, Column condition) {
+        retry(table, attempts(rows), () -> conformTo(rows, table).writeTo(table.qualifiedName()).overwrite(condition));
+    }
+
     /** Sets columns of the rows that match (a run's own run_log row), retried like the other writes. */
     public static void update(org.apache.spark.sql.SparkSession spark, TableSpec table, Column condition,
                               java.util.Map<String, Column> assignments) {
