@@ -101,8 +101,9 @@ public final class IipComputation {
     }
 
     private static Dataset<Row> growth(Dataset<Row> growth) {
+        // The months the period spans (a year-to-date figure is a month's: its period is that month).
         Column months = when(col("period_type").equalTo("year"), lit(12)).when(col("period_type").equalTo("quarter"),
-                lit(3)).when(col("comparison").equalTo("ytd_yoy"), Months.month(col("last_month"))).otherwise(lit(1));
+                lit(3)).otherwise(lit(1));
         return figure(growth.select(col("geo_code"), col("geo_kind"), col("industry_code"), col("period"),
                 col("period_type"), col("last_month"), months.as("months"), col("comparison"), lit("iip").as("measure"),
                 col("ratio").minus(1).multiply(100).as("value_pct"), col("ratio").multiply(100).as("index_value"),
@@ -118,7 +119,8 @@ public final class IipComputation {
 
     /**
      * The published figures' geography columns: national rows are vn63 up to 2025-06 and vn34 after (one series);
-     * a vn34 row whose period starts before 2025-07 is a back-cast from its member provinces.
+     * a vn34 row whose period (a month, or a quarter's or a year's first month) starts before 2025-07 is a back-cast
+     * from its member provinces.
      */
     private static Dataset<Row> figure(Dataset<Row> rows) {
         Column firstMonth = col("last_month").minus(col("months")).plus(1);

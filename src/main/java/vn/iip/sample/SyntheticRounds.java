@@ -1,0 +1,77 @@
+package vn.iip.sample;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import vn.iip.reference.ReferenceData;
+
+/** The SQL that makes the synthetic survey rounds (one statement; the generator's views as its inputs). */
+final class SyntheticRounds {
+    private SyntheticRounds() {}
+
+    /** Published annual IIP growth, % (IIP-DOMAIN §4; 2023 on: a plausible 6 %). */
+    static final Map<Integer, Double> ANNUAL_GROWTH = Map.of(2015, 9.8, 2016, 7.4, 2017, 9.4, 2018, 10.2,
+            2019, 9.1, 2020, 3.3, 2021, 4.8, 2022, 7.8);
+
+    static String statement(SyntheticSurvey.Size size) {
+        int first = monthIndex(size.firstMonth());
+        int last = monthIndex(size.lastMonth());
+        int vn34From = 2025 * 12 + 6;
+        int only2020From = 2019 * 12;
+        return "WITH months AS (SELECT explode(sequence(" + first + ", " + last + ")) AS t),\n"
+                + "ep AS (SELECT e.enterprise, e.enterprise_id, e.level, v.code AS province63, v.successor AS unit34,"
+                + " p.product, p.product_code, p.vsic4, p.unit, p.only_2020"
+                + " FROM synthetic_enterprise e JOIN " + Provinces.VIEW + " v ON e.province_index = v.idx"
+                + " JOIN synthetic_product p ON e.product = p.product),\n"
+                + "grid AS (SELECT ep.*, m.t, CAST(floor(m.t / 12) AS INT) AS year,"
+                + " CAST(m.t - floor(m.t / 12) * 12 + 1 AS INT) AS month FROM ep CROSS JOIN months m"
+                + " WHERE NOT ep.only_2020 OR m.t >= " + only2020From + "),\n"
+                + "answers AS (SELECT grid.*, format_string('%04d-%02d', year, month) AS period,"
+                + " level * exp(" + trend() + ") * " + tet() + " * (0.97 + pmod(hash(enterprise, product, t, 1), 600)"
+                + " / 10000.0) AS q,"
+                + " pmod(hash(enterprise, product, t, 3), 100) < 4 AS silent,"
+                + " pmod(hash(enterprise, product, t, 5), 100) < 3 AS restated,"
+                + " CASE WHEN t < " + vn34From + " THEN province63 ELSE unit34 END AS province_code FROM grid)\n"
+                + "SELECT period, CAST(date_add(add_months(make_date(year, month, 1), 1), 4) AS STRING) AS collected_on,"
+                + " enterprise_id, province_code, vsic4, product_code, unit,"
+                + " CASE WHEN silent THEN '' ELSE CAST(round(q, 3) AS STRING) END AS quantity,"
+                + " CASE WHEN silent THEN 'no_report' ELSE 'reported' END AS response FROM answers\n"
+                + "UNION ALL\n"
+                + "SELECT period, CAST(date_add(add_months(make_date(year, month, 1), 2), 4) AS STRING),"
+                + " enterprise_id, province_code, vsic4, product_code, unit, CAST(round(q * 1.02, 3) AS STRING),"
+                + " 'reported' FROM answers WHERE restated";
+    }
+
+    static int monthIndex(String period) {
+        return Integer.parseInt(period.substring(0, 4)) * 12 + Integer.parseInt(period.substring(5, 7)) - 1;
+    }
+
+    /**
+     * ln(level) of the national trend at month t: each year's mean level grows by that year's published growth,
+     * with a gentle slope within the year (centred on mid-year, so the annual means keep the published rates).
+     */
+    private static String trend() {
+        StringBuilder cases = new StringBuilder("CASE");
+        double cumulated = 0;
+        for (int year = 2010; year <= 2040; year++) {
+            double growth = Math.log1p(ANNUAL_GROWTH.getOrDefault(year, 6.0) / 100);
+            cumulated += growth;
+            cases.append(" WHEN year = ").append(year).append(" THEN ").append(cumulated).append(" + ")
+                    .append(growth).append(" * (month - 6.5) / 12.0");
+        }
+        return cases.append(" ELSE 0 END").toString();
+    }
+
+    /** Production dips by 18 % in the month of Tết and recovers 6 % above trend in the month after. */
+    private static String tet() {
+        StringBuilder cases = new StringBuilder("CASE");
+        TreeMap<Integer, LocalDate> tet = new TreeMap<>(ReferenceData.get().tetDates());
+        for (LocalDate day : tet.values()) {
+            int month = day.getMonthValue();
+            cases.append(" WHEN year = ").append(day.getYear()).append(" AND month = ").append(month)
+                    .append(" THEN 0.82 WHEN year = ").append(day.getYear()).append(" AND month = ").append(month + 1)
+                    .append(" THEN 1.06");
+        }
+        return cases.append(" ELSE 1.0 END").toString();
+    }
+}
