@@ -30,11 +30,19 @@ final class RunCommand implements Callable<Integer> {
             + " extracts bundled in the jar.")
     String input;
 
+    @Option(names = "--survey", paramLabel = "DIR|none", description = "Folder or URI of the enterprise survey files"
+            + " (rounds, product baskets, class value added) to compute the IIP from; none for no survey. Default:"
+            + " the configuration file's iip.survey, else the bundled synthetic survey when the input is the bundled"
+            + " samples.")
+    String survey;
+
     @Override
     public Integer call() {
         JobSettings.Resolved settings = job.settings(input);
-        RunConfig config = Locations.resolve(settings.run(), Sessions.master(settings.sparkConf()));
+        RunConfig resolved = survey == null ? settings.run() : settings.run().withSurvey(survey);
+        RunConfig config = Locations.resolve(resolved, Sessions.master(settings.sparkConf()));
         Locations.requireInput(config.input(), Sessions.hadoopConfiguration(settings.sparkConf()));
+        Locations.requireSurvey(config, Sessions.hadoopConfiguration(settings.sparkConf()));
         SparkSession spark = Sessions.forWarehouse(config.warehouse(), "iip run", settings.sparkConf());
         new Pipeline(spark, config, parent.out).run();
         if (settings.mart().configured()) {

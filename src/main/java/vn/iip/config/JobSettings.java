@@ -21,6 +21,9 @@ public final class JobSettings {
     public static final List<Setting> ALL = List.of(
             new Setting("iip.input", "", "Folder or URI (file:, hdfs://, s3a://, abfss://) of the landing files;"
                     + " empty: the samples bundled in the jar", null),
+            new Setting("iip.survey", "", "Folder or URI of the enterprise survey files (rounds, baskets, value added)"
+                    + " the IIP is computed from; none: no survey; empty: the bundled synthetic survey when iip.input"
+                    + " is empty too", null),
             new Setting("iip.warehouse", "warehouse", "Warehouse folder or URI; the tables live at"
                     + " <warehouse>/<schema>/<table>", null),
             new Setting("iip.metastore.url", "", "JDBC URL of a shared Hive metastore database (a Derby network"
@@ -107,8 +110,10 @@ public final class JobSettings {
         positive(values, "iip.delta.commit-attempts", fileName);
         positive(values, "iip.lock.wait-seconds", fileName);
         String input = values.get("iip.input");
+        String survey = values.get("iip.survey");
         return new Resolved(new RunConfig(input.isEmpty() ? null : input, values.get("iip.warehouse"),
-                java.time.Duration.ofSeconds(Long.parseLong(values.get("iip.lock.wait-seconds")))), spark,
+                java.time.Duration.ofSeconds(Long.parseLong(values.get("iip.lock.wait-seconds"))),
+                survey.isEmpty() ? null : survey), spark,
                 new Mart(values.get("iip.mart.jdbc-url"), values.get("iip.mart.user"),
                         values.get("iip.mart.password-env")));
     }

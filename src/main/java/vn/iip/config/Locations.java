@@ -19,7 +19,9 @@ public final class Locations {
     /** The run's locations for a job whose Spark master is {@code master}. */
     public static RunConfig resolve(RunConfig config, String master) {
         return new RunConfig(resolve("input", "--input", "iip.input", config.input(), master),
-                resolve("warehouse", "--warehouse", "iip.warehouse", config.warehouse(), master), config.lockWait());
+                resolve("warehouse", "--warehouse", "iip.warehouse", config.warehouse(), master), config.lockWait(),
+                config.survey() == null || RunConfig.NO_SURVEY.equals(config.survey()) ? config.survey()
+                        : resolve("survey", "--survey", "iip.survey", config.survey(), master));
     }
 
     static String resolve(String role, String option, String setting, String location, String master) {
@@ -53,6 +55,23 @@ public final class Locations {
         } catch (java.io.IOException e) {
             throw new vn.iip.IipException("Cannot reach input folder " + input + ": " + e.getMessage()
                     + "; check the URI and that its file system is up", e);
+        }
+    }
+
+    /** A survey folder that was named must exist (the bundled one is written by the run itself). */
+    public static void requireSurvey(vn.iip.pipeline.RunConfig config, org.apache.hadoop.conf.Configuration hadoop) {
+        if (config.bundledSurvey() || config.surveyFolder() == null) {
+            return;
+        }
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(config.surveyFolder());
+        try {
+            if (!folder.getFileSystem(hadoop).exists(folder)) {
+                throw new vn.iip.IipException("Survey folder " + config.surveyFolder() + " does not exist; pass"
+                        + " --survey with a folder of survey files (rounds, basket, value added), or --survey none");
+            }
+        } catch (java.io.IOException e) {
+            throw new vn.iip.IipException("Cannot reach survey folder " + config.surveyFolder() + ": "
+                    + e.getMessage() + "; check the URI and that its file system is up", e);
         }
     }
 

@@ -20,6 +20,7 @@ import vn.iip.catalog.GoldTables;
 import vn.iip.catalog.GoldViews;
 import vn.iip.catalog.SilverTables;
 import vn.iip.catalog.Warehouse;
+import vn.iip.compute.SurveyStage;
 import vn.iip.conform.ConformStage;
 import vn.iip.ingest.ExtractSource;
 import vn.iip.ingest.IngestResult;
@@ -110,7 +111,8 @@ public final class Pipeline {
         } else {
             progress.stage("conform", "no new rows");
         }
-        boolean changed = ingest.filesNew() > 0 || recovery.filesRemoved() > 0;
+        SurveyStage.Outcome survey = SurveyLines.run(spark, config, runId, now, progress);
+        boolean changed = ingest.filesNew() > 0 || recovery.filesRemoved() > 0 || (survey != null && survey.computed());
         boolean publish = changed || before.hasUnfinishedRun() || !recovery.interruptedRuns().isEmpty()
                 || !spark.catalog().tableExists(GoldViews.LATEST.qualifiedName());
         if (publish) {
@@ -124,7 +126,7 @@ public final class Pipeline {
 
         RunReport report = new RunReport(runId, ingest.filesSeen(), ingest.filesNew(), ingest.filesSkipped(),
                 ingest.filesRejected(), ingest.rowsRead(), added[0], added[1], totals, publish);
-        runQualityChecks(report, now);
+        runQualityChecks(report, survey, now);
         // Readers switch to this run's gold in one step, its quality checks included.
         vn.iip.catalog.GoldSnapshot.publish(spark, warehouse, runId);
         RunLog.finished(spark, report, started, null);
@@ -135,6 +137,7 @@ public final class Pipeline {
                     totals.problem() == null ? "the warehouse's totals hold" : totals.problem(), runId));
         }
         Headlines.print(spark, progress);
+        Headlines.printComputed(spark, progress);
         return report;
     }
 
@@ -214,7 +217,7 @@ public final class Pipeline {
         checkpointFolder = null;
     }
 
-    private void runQualityChecks(RunReport report, Timestamp now) {
+    private void runQualityChecks(RunReport report, SurveyStage.Outcome survey, Timestamp now) {
         Dataset<Row> checks = report.published()
                 ? QualityChecks.run(spark.table(GoldTables.FACT_IIP_RELEASE.qualifiedName()),
                         spark.table(GoldTables.FACT_IIP_REVISION.qualifiedName()))
@@ -226,7 +229,9 @@ public final class Pipeline {
                         report.quarantinedAdded(), report.totalRows(), report.totalObservations(),
                         report.totalQuarantined(), report.totals().problem() == null ? ""
                                 : "; " + report.totals().problem()));
-        Dataset<Row> conservationRow = spark.createDataFrame(List.of(conservation), org.apache.spark.sql.types.StructType
+        List<Row> runChecks = new java.util.ArrayList<>(List.of(conservation));
+        runChecks.addAll(SurveyLines.qualityRows(survey));
+        Dataset<Row> conservationRow = spark.createDataFrame(runChecks, org.apache.spark.sql.types.StructType
                         .fromDDL("check_id STRING, status STRING, expected_value DOUBLE, actual_value DOUBLE, message STRING"))
                 .withColumn("period", lit(null).cast("string")).withColumn("geo_code", lit(null).cast("string"))
                 .withColumn("geo_version", lit(null).cast("string"))

@@ -4,14 +4,43 @@ import java.time.Duration;
 
 /**
  * What a run reads and where it writes. {@code input} null means the samples bundled in the jar; {@code lockWait}
- * is how long it waits for another run that holds the warehouse.
+ * is how long it waits for another run that holds the warehouse; {@code survey} is the enterprise survey's
+ * folder, {@link #NO_SURVEY}, or null for the default: the bundled synthetic survey when the input is the bundled
+ * samples, else none.
  */
-public record RunConfig(String input, String warehouse, Duration lockWait) {
+public record RunConfig(String input, String warehouse, Duration lockWait, String survey) {
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
+    /** --survey none: the run computes nothing from a survey. */
+    public static final String NO_SURVEY = "none";
 
     public RunConfig(String input, String warehouse) {
         this(input, warehouse, DEFAULT_LOCK_WAIT);
     }
+
+    public RunConfig(String input, String warehouse, Duration lockWait) {
+        this(input, warehouse, lockWait, null);
+    }
+
+    /** The same run with this survey setting. */
+    public RunConfig withSurvey(String folder) {
+        return new RunConfig(input, warehouse, lockWait, folder);
+    }
+
+    /** Whether the run computes from the bundled synthetic survey. */
+    public boolean bundledSurvey() {
+        return survey == null && input == null;
+    }
+
+    /** The survey folder the run reads (the bundled one is made under the warehouse), or null for none. */
+    public String surveyFolder() {
+        if (bundledSurvey()) {
+            return warehouse + "/" + BUNDLED_SURVEY;
+        }
+        return survey == null || NO_SURVEY.equals(survey) ? null : survey;
+    }
+
+    /** Where the bundled synthetic survey is written (once) for the warehouse's runs to read. */
+    public static final String BUNDLED_SURVEY = "_bundled_survey";
 
     public String inputLabel() {
         return input == null ? vn.iip.ingest.ExtractSource.BUNDLED : input;

@@ -18,14 +18,19 @@ final class RunRecovery {
     private RunRecovery() {}
 
     /** What recovery did: the interrupted runs, and the bronze rows and files of theirs it removed. */
-    record Recovery(List<String> interruptedRuns, int filesRemoved, long rowsRemoved) {
+    record Recovery(List<String> interruptedRuns, int filesRemoved, long rowsRemoved, List<String> surveyRuns) {
         String describe() {
-            if (interruptedRuns.isEmpty() && filesRemoved == 0) {
+            if (interruptedRuns.isEmpty() && filesRemoved == 0 && surveyRuns.isEmpty()) {
                 return null;
+            }
+            String survey = surveyRuns.isEmpty() ? "" : "; survey rows of unfinished run(s) "
+                    + String.join(", ", surveyRuns) + " removed (their files are read again)";
+            if (interruptedRuns.isEmpty() && filesRemoved == 0) {
+                return survey.substring(2);
             }
             return (interruptedRuns.isEmpty() ? "an interrupted run" : "interrupted run(s) "
                     + String.join(", ", interruptedRuns)) + ": removed " + rowsRemoved + " row(s) of " + filesRemoved
-                    + " file(s) left unregistered";
+                    + " file(s) left unregistered" + survey;
         }
     }
 
@@ -51,7 +56,8 @@ final class RunRecovery {
                 rows = orphans.stream().mapToLong(r -> r.getLong(1)).sum();
             }
         }
-        Recovery recovery = new Recovery(interrupted, files, rows);
+        List<String> surveyRuns = SurveyRecovery.recover(spark);
+        Recovery recovery = new Recovery(interrupted, files, rows, surveyRuns);
         RunLog.interrupted(spark, interrupted, "stopped before it finished (killed, out of memory, or the machine"
                 + " stopped); the next run removed " + rows + " row(s) of " + files + " file(s) it had not registered"
                 + " and published gold again");

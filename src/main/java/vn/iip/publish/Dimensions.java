@@ -45,6 +45,31 @@ public final class Dimensions {
                     successor == null ? null : successor.code(), successor == null ? null : successor.nameVi(),
                     unit.validOn(today)));
         }
+        // The GSO regions, which the computed IIP aggregates (vn63 provinces only: until 2025-06).
+        Map<String, GeoUnit> regions = new java.util.TreeMap<>();
+        reference.geography().stream().filter(u -> ReferenceData.VN63.equals(u.version()) && u.regionEn() != null)
+                .forEach(u -> regions.putIfAbsent(ReferenceData.REGION_CODES.get(u.regionEn()), u));
+        LocalDate regionsEnd = ReferenceData.VN34_FROM.minusDays(1);
+        regions.forEach((code, member) -> rows.add(RowFactory.create(code, ReferenceData.REGION, member.regionVi(),
+                member.regionEn(), ReferenceData.REGION, member.regionVi(), member.regionEn(),
+                Date.valueOf(ReferenceData.VN63_FROM), Date.valueOf(regionsEnd), null, null,
+                !today.isBefore(ReferenceData.VN63_FROM) && !today.isAfter(regionsEnd))));
+        return rows;
+    }
+
+    /** dim_industry rows for VSIC 4-digit classes (of the survey's baskets): C1010 under C10, under C. */
+    public static List<Row> classes(List<String> vsic4Codes, ReferenceData reference) {
+        List<Row> rows = new ArrayList<>();
+        for (String vsic4 : vsic4Codes) {
+            Industry division = reference.industries().values().stream()
+                    .filter(i -> "division".equals(i.level()) && i.code().endsWith(vsic4.substring(0, 2))
+                            && i.code().length() == 3).findFirst().orElse(null);
+            if (division == null) {
+                continue;
+            }
+            rows.add(RowFactory.create(division.sectionCode() + vsic4, "class", division.sectionCode(),
+                    division.code(), "Ngành cấp 4 VSIC " + vsic4, "VSIC 2018 class " + vsic4, "VSIC 2018"));
+        }
         return rows;
     }
 

@@ -27,7 +27,12 @@ public final class PublishStage {
         ReferenceData reference = ReferenceData.get();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         replace(spark, warehouse, Dimensions.geography(reference, today), GoldTables.DIM_GEOGRAPHY);
-        replace(spark, warehouse, Dimensions.industry(reference), GoldTables.DIM_INDUSTRY);
+        List<Row> industries = new java.util.ArrayList<>(Dimensions.industry(reference));
+        // The classes of the survey's baskets (a few hundred codes at most).
+        List<String> classes = spark.table(vn.iip.catalog.SurveyTables.SURVEY_BASKET.qualifiedName())
+                .select("vsic4").distinct().orderBy("vsic4").collectAsList().stream().map(r -> r.getString(0)).toList();
+        industries.addAll(Dimensions.classes(classes, reference));
+        replace(spark, warehouse, industries, GoldTables.DIM_INDUSTRY);
         replace(spark, warehouse, Dimensions.period(reference), GoldTables.DIM_PERIOD);
         replace(spark, warehouse, Dimensions.comparison(), GoldTables.DIM_COMPARISON);
         Dataset<Row> observations = spark.table(SilverTables.OBSERVATION.qualifiedName());

@@ -25,6 +25,18 @@ public final class Sessions {
                 : settings.getOrDefault("spark.master", DEFAULT_MASTER);
     }
 
+    /** A session without a warehouse or catalog, for jobs that only read and write files. */
+    public static SparkSession plain(String appName) {
+        SparkConf conf = new SparkConf(true);
+        setIfMissing(conf, "spark.master", DEFAULT_MASTER);
+        setIfMissing(conf, "spark.app.name", appName);
+        setIfMissing(conf, "spark.sql.session.timeZone", "UTC");
+        setIfMissing(conf, "spark.sql.catalogImplementation", "in-memory");
+        setIfMissing(conf, "spark.ui.enabled", "false");
+        setIfMissing(conf, "spark.ui.showConsoleProgress", "false");
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+
     public static SparkSession forWarehouse(String warehouse, String appName) {
         return forWarehouse(warehouse, appName, java.util.Map.of());
     }
