@@ -53,16 +53,27 @@ class NothingLocalHidesTest {
             Map.entry("vn/iip/pipeline/Pipeline.java", Map.of("driver-side collect", 2)),
             // SHA-256 of files a crashed run left unregistered: at most one run's files.
             Map.entry("vn/iip/pipeline/RunRecovery.java", Map.of("driver-side collect", 1)),
-            // The headline figures printed at the end of a run: a handful of rows.
-            Map.entry("vn/iip/pipeline/Headlines.java", Map.of("driver-side collect", 1)),
+            // Run ids of unfinished runs that left survey rows: a handful.
+            Map.entry("vn/iip/pipeline/SurveyRecovery.java", Map.of("driver-side collect", 2)),
+            // The headline figures printed at the end of a run, published and computed: a handful of rows each.
+            Map.entry("vn/iip/pipeline/Headlines.java", Map.of("driver-side collect", 2)),
             // Aggregates (counts, max) and the last run_log row.
             Map.entry("vn/iip/pipeline/WarehouseState.java", Map.of("driver-side collect", 3)),
             // One summary row per new file (not its rows), for the run's progress lines.
             Map.entry("vn/iip/ingest/IngestStage.java", Map.of("driver-side collect", 1)),
             // iip sql prints what the analyst selected, streamed one partition at a time.
             Map.entry("vn/iip/cli/SqlCommand.java", Map.of("driver-side collect", 2)),
-            // The computed IIP's check: one aggregate row (keys checked, largest difference).
-            Map.entry("vn/iip/compute/ContributionCheck.java", Map.of("driver-side collect", 1)));
+            // Survey: one aggregate row (keys checked, largest difference).
+            Map.entry("vn/iip/compute/ContributionCheck.java", Map.of("driver-side collect", 1)),
+            // The weight base years a new basket or value-added file brings (a few).
+            Map.entry("vn/iip/compute/SurveyReferenceLoad.java", Map.of("driver-side collect", 1)),
+            // Row counts per new file, rule counts and distinct-key counts: aggregates.
+            Map.entry("vn/iip/compute/SurveyRoundsLoad.java", Map.of("driver-side collect", 3)),
+            // The identity of each loaded survey file (one row per file), the newest month and the imputation
+            // counts (one aggregate row each).
+            Map.entry("vn/iip/compute/SurveyStage.java", Map.of("driver-side collect", 3)),
+            // The distinct VSIC classes of the survey's baskets (hundreds at most).
+            Map.entry("vn/iip/publish/PublishStage.java", Map.of("driver-side collect", 1)));
 
     @Test
     void localAssumptionsAppearOnlyWhereReviewed() throws IOException {

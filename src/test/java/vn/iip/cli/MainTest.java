@@ -45,7 +45,8 @@ class MainTest {
         for (String help : List.of("--help", "-h")) {
             Outcome outcome = run(help);
             assertEquals(0, outcome.code(), outcome.err());
-            for (String command : List.of("run", "sql", "inspect", "serve", "publish-bi", "help")) {
+            for (String command : List.of("run", "sql", "inspect", "serve", "publish-bi", "generate-survey",
+                    "help")) {
                 assertTrue(outcome.out().matches("(?s).*\\n  " + command + " +\\S.*"), command + " in:\n" + outcome.out());
             }
             assertTrue(outcome.out().contains("jobs/iip submit [spark-submit options] -- COMMAND"), outcome.out());
@@ -56,11 +57,12 @@ class MainTest {
     /** `help COMMAND` and `COMMAND --help` describe each option of the command. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "run        | --config,--input,--warehouse",
+            "run        | --config,--input,--warehouse,--survey",
             "sql        | --config,--warehouse,--csv,SQL",
             "inspect    | --rows,FILE",
             "serve      | --config,--warehouse,--port,--bind,IIP_SERVE_TOKEN",
             "publish-bi | --config,--warehouse,--jdbc-url,--user,--password-env,--allow-empty",
+            "generate-survey | --out,--rows,--from,--to,SYNTHETIC",
     })
     void everyCommandDescribesItsOptions(String command, String options) {
         Outcome help = run("help", command);
@@ -94,6 +96,9 @@ class MainTest {
                     + " of one extract file (e.g. data/nov-2021.xlsx or hdfs://NAMENODE:8020/iip/landing/nov-2021.xlsx)",
             "run --input /no/such/folder --warehouse /no/such/warehouse | iip: Input folder /no/such/folder does not"
                     + " exist; pass --input with a folder of extract files, or omit it to load the bundled samples",
+            "run --survey /no/such/survey --warehouse /no/such/warehouse | iip: Survey folder /no/such/survey does"
+                    + " not exist; pass --survey with a folder of survey files (rounds, basket, value added), or"
+                    + " --survey none",
             "sql --warehouse /no/such/warehouse VALUES(1) | iip: No IIP warehouse at /no/such/warehouse (no"
                     + " /no/such/warehouse/iip_gold/fact_iip_release): run jobs/iip run --warehouse /no/such/warehouse"
                     + " first, or give --warehouse the folder of an existing warehouse",
@@ -112,8 +117,8 @@ class MainTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "frobnicate                   | iip: Unmatched argument at index 0: 'frobnicate' (see jobs/iip --help)",
-            "''                           | iip: no command given; one of: run, sql, inspect, serve, publish-bi, help"
-                    + " (see jobs/iip --help)",
+            "''                           | iip: no command given; one of: run, sql, inspect, serve, publish-bi,"
+                    + " generate-survey, help (see jobs/iip --help)",
             "run --bogus                  | iip run: Unknown option: '--bogus' (see jobs/iip help run)",
             "run --input                  | iip run: Missing required parameter for option '--input' (DIR)"
                     + " (see jobs/iip help run)",
@@ -121,6 +126,11 @@ class MainTest {
             "sql                          | iip sql: Missing required parameter: 'SQL' (see jobs/iip help sql)",
             "inspect --rows abc x.csv     | iip inspect: Invalid value for option '--rows': 'abc' is not an int"
                     + " (see jobs/iip help inspect)",
+            "generate-survey --out x --to 2019-12 | iip generate-survey: --from 2015-01 --to 2019-12: the months"
+                    + " must cover the weight base year 2020 (from 2020-01 or earlier, to 2020-12 or later)"
+                    + " (see jobs/iip help generate-survey)",
+            "generate-survey --rows 5     | iip generate-survey: Missing required option: '--out=DIR'"
+                    + " (see jobs/iip help generate-survey)",
             "inspect --rows -1 x.csv      | iip inspect: --rows must be 0 or more, not -1 (see jobs/iip help inspect)",
             "serve --port abc             | iip serve: Invalid value for option '--port': 'abc' is not an int"
                     + " (see jobs/iip help serve)",

@@ -127,6 +127,31 @@ class IipComputationTest {
         assertEquals(100.0, index.get("C1010/" + month(2015, 7)), EXACT);
     }
 
+    @Test
+    void aProductNewInTheSecondBaseCountsOnlyInThatBasesIndices() {
+        List<String> rows = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            rows.add(q("P1", month(2015, m), 10));
+            rows.add(q("P1", month(2020, m), 20));
+            rows.add(q("P2", month(2020, m), 5));
+        }
+        rows.add(q("P1", month(2021, 3), 22));
+        rows.add(q("P2", month(2021, 3), 6));
+        Dataset<Row> quantities = values("geo_code, geo_kind, product_code, month_index, quantity",
+                rows.toArray(String[]::new));
+        Dataset<Row> baskets = values("weight_base_year, product_code, vsic4, unit, output_value",
+                "(2015, 'P1', '1010', 'tan', 3D)", "(2020, 'P1', '1010', 'tan', 3D)", "(2020, 'P2', '1010', 'tan', 1D)");
+        Map<String, Double> index = byKey(BaseIndices.classIndices(quantities, baskets,
+                Segments.of(baskets, month(2021, 3))), "index_value", "weight_base_year", "month_index");
+        // Base 2015 knows only P1: 2020-03 is 100 × 20/10 = 200, P2's quantity notwithstanding.
+        assertEquals(200.0, index.get("2015/" + month(2020, 3)), EXACT);
+        // Base 2020: 2020-03 is 100 × (3 × 20/20 + 1 × 5/5) / 4 = 100; 2021-03 is 100 × (3 × 22/20 + 1 × 6/5) / 4
+        // = 112.5; base 2015 stops at December 2020.
+        assertEquals(100.0, index.get("2020/" + month(2020, 3)), EXACT);
+        assertEquals(112.5, index.get("2020/" + month(2021, 3)), 1e-12);
+        assertNull(index.get("2015/" + month(2021, 3)));
+    }
+
     private static String q(String product, int month, double quantity) {
         return "('VN', 'national', '" + product + "', " + month + ", " + quantity + "D)";
     }

@@ -31,6 +31,7 @@ class JobSettingsTest {
     void everyKeyMapsWhereItShould() {
         Map<String, String> file = new LinkedHashMap<>();
         file.put("iip.input", "hdfs://nn:8020/landing");
+        file.put("iip.survey", "hdfs://nn:8020/survey");
         file.put("iip.warehouse", "hdfs://nn:8020/warehouse");
         file.put("iip.metastore.url", "jdbc:derby://127.0.0.1:1527/metastore;create=true");
         file.put("iip.metastore.driver", "org.example.Driver");
@@ -49,7 +50,7 @@ class JobSettingsTest {
         JobSettings.Resolved resolved = JobSettings.resolve(file, "f", Map.of(),
                 name -> name.equals("METASTORE_SECRET") ? "s3cret" : null);
         assertEquals(new RunConfig("hdfs://nn:8020/landing", "hdfs://nn:8020/warehouse",
-                java.time.Duration.ofSeconds(30)), resolved.run());
+                java.time.Duration.ofSeconds(30), "hdfs://nn:8020/survey"), resolved.run());
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("spark.hadoop.javax.jdo.option.ConnectionURL", "jdbc:derby://127.0.0.1:1527/metastore;create=true");
         expected.put("spark.hadoop.javax.jdo.option.ConnectionDriverName", "org.example.Driver");
@@ -87,7 +88,7 @@ class JobSettingsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JobSettings.resolve(
                 Map.of("iip.warehous", "/w"), "jobs/conf/x.properties", Map.of(), n -> null));
         assertTrue(e.getMessage().startsWith("Unknown setting 'iip.warehous' in jobs/conf/x.properties (did you mean"
-                + " 'iip.warehouse'?); known settings: iip.input, iip.warehouse,"), e.getMessage());
+                + " 'iip.warehouse'?); known settings: iip.input, iip.survey, iip.warehouse,"), e.getMessage());
     }
 
     @Test

@@ -30,7 +30,8 @@ class BiMartEndToEndTest {
                 + "\niip.mart.user = " + PostgresServer.USER + "\niip.mart.password-env = " + PASSWORD_VARIABLE + "\n");
         Map<String, String> environment = Map.of(PASSWORD_VARIABLE, postgres.password());
 
-        ChildJvm.Result run = iip(environment, "run", "--config", config.toString(), "--warehouse", warehouse);
+        ChildJvm.Result run = iip(environment, "run", "--config", config.toString(), "--warehouse", warehouse,
+                "--survey", "none");
         assertEquals(0, run.exitCode(), run.stderr());
         assertTrue(run.stdout().contains("publish-bi  " + warehouse + " -> MartTarget[" + postgres.url() + ", user "
                 + PostgresServer.USER + ", password from the environment] (publish "), run.stdout());

@@ -40,7 +40,7 @@ class WarehouseUpgradeTest {
                 + " reason STRING, run_id STRING, ingested_at TIMESTAMP", RowFactory.create("cafebabe", "/old/x.csv", 2,
                 "2021-11,Quang Nihn", "geo", "Quang Nihn", "geo_unknown", "x.csv row 2: …", "old-run", then));
 
-        ChildJvm.Result run = ChildJvm.main("run", "--warehouse", warehouse.toString());
+        ChildJvm.Result run = ChildJvm.main("run", "--warehouse", warehouse.toString(), "--survey", "none");
         assertEquals(0, run.exitCode(), run.stderr());
         List<String> query = vn.iip.testing.WarehouseByPath.sql(warehouse.toString(),
                 "SELECT (SELECT count(*) FROM iip_bronze.extract_row WHERE source_place IS NULL),"
