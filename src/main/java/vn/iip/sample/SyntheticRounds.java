@@ -13,11 +13,14 @@ final class SyntheticRounds {
     static final Map<Integer, Double> ANNUAL_GROWTH = Map.of(2015, 9.8, 2016, 7.4, 2017, 9.4, 2018, 10.2,
             2019, 9.1, 2020, 3.3, 2021, 4.8, 2022, 7.8);
 
+    /** The first month (index) of enterprises whose product is new in the 2020 basket. */
+    static final int ONLY_2020_FROM = 2019 * 12;
+
     static String statement(SyntheticSurvey.Size size) {
         int first = monthIndex(size.firstMonth());
         int last = monthIndex(size.lastMonth());
         int vn34From = 2025 * 12 + 6;
-        int only2020From = 2019 * 12;
+        int only2020From = ONLY_2020_FROM;
         return "WITH months AS (SELECT explode(sequence(" + first + ", " + last + ")) AS t),\n"
                 + "ep AS (SELECT e.enterprise, e.enterprise_id, e.level, v.code AS province63, v.successor AS unit34,"
                 + " p.product, p.product_code, p.vsic4, p.unit, p.only_2020"

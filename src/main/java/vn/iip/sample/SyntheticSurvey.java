@@ -26,13 +26,17 @@ public final class SyntheticSurvey {
             return new Size(240, 24, "2015-01", "2022-12", 1);
         }
 
-        /** About {@code rows} rows over these months: one product per enterprise, 3 % of months restated. */
+        /**
+         * About {@code rows} rows over these months: one product per enterprise, 3 % of months restated, and the
+         * enterprises of products new in 2020 answering from 2019 only.
+         */
         public static Size ofRows(long rows, String firstMonth, String lastMonth) {
             long months = SyntheticRounds.monthIndex(lastMonth) - SyntheticRounds.monthIndex(firstMonth) + 1;
-            long enterprises = Math.max(1, Math.round(rows / (months * 1.03)));
-            int products = (int) Math.max(24, Math.min(5_000, enterprises / 10));
-            int files = (int) Math.max(1, Math.min(200, rows / 2_000_000));
-            return new Size(enterprises, products, firstMonth, lastMonth, files);
+            long guess = Math.max(1, Math.round(rows / (months * RESTATED)));
+            int products = (int) Math.max(24, Math.min(5_000, guess / 10));
+            Size size = new Size(1, products, firstMonth, lastMonth, (int) Math.max(1, Math.min(200, rows / 2_000_000)));
+            long enterprises = Math.max(1, Math.round(rows / size.rowsPerEnterprise()));
+            return new Size(enterprises, products, firstMonth, lastMonth, size.files());
         }
 
         /** The same size over other months. */
@@ -40,11 +44,26 @@ public final class SyntheticSurvey {
             return new Size(enterprises, products, first, last, files);
         }
 
-        /** The rows this size makes, to within the share of restated months and products new in 2020. */
+        /** The rows this size makes, to within the noise of which months are restated. */
         public long approximateRows() {
-            long months = SyntheticRounds.monthIndex(lastMonth) - SyntheticRounds.monthIndex(firstMonth) + 1;
-            return Math.round(enterprises * months * 1.03);
+            return Math.round(enterprises * rowsPerEnterprise());
         }
+
+        private double rowsPerEnterprise() {
+            int first = SyntheticRounds.monthIndex(firstMonth);
+            int last = SyntheticRounds.monthIndex(lastMonth);
+            long newIn2020 = 0;
+            for (int product = CLASSES.size(); product < products; product++) {
+                newIn2020 += product % 5 == 0 ? 1 : 0;
+            }
+            double share = (double) newIn2020 / products;
+            long months = last - first + 1;
+            long monthsFrom2019 = Math.max(0, last - Math.max(first, SyntheticRounds.ONLY_2020_FROM) + 1);
+            return RESTATED * (months * (1 - share) + monthsFrom2019 * share);
+        }
+
+        /** Rows per answered month: about 3 % of months are restated by a later round. */
+        private static final double RESTATED = 1.03;
     }
 
     /** The VSIC 2018 classes the synthetic products belong to (sections B–E). */
