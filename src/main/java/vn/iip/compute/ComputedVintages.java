@@ -30,14 +30,13 @@ final class ComputedVintages {
     record Added(long rows, long keys) {}
 
     static Added add(SparkSession spark, Dataset<Row> figures, Date asOf, String runId) {
-        Dataset<Row> computed = figures;
-        Dataset<Row> changed = changes(computed, latest(spark.table(GoldTables.FACT_IIP_COMPUTED.qualifiedName())))
+        Dataset<Row> changed = changes(figures, latest(spark.table(GoldTables.FACT_IIP_COMPUTED.qualifiedName())))
                 .withColumn("computed_as_of", lit(asOf)).withColumn("run_id", lit(runId)).localCheckpoint(true);
         long rows = changed.count();
         if (rows > 0) {
             DeltaWrites.append(changed, GoldTables.FACT_IIP_COMPUTED);
         }
-        return new Added(rows, computed.count());
+        return new Added(rows, figures.count());
     }
 
     /** The newest vintage per key (by computed_as_of, then run id, which starts with the run's UTC time). */

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.regexp_extract;
 
 import java.sql.Timestamp;
 import org.apache.spark.sql.Column;
@@ -35,8 +34,8 @@ final class StoredConflicts {
         if (moved == 0) {
             return 0;
         }
-        Column file = regexp_extract(col("file_path"), "([^/]*)$", 1);
-        Column place = concat(lit("row "), col("row_number").cast("string"));
+        Column file = SurveyConform.fileName();
+        Column place = SurveyConform.place();
         Column raw = concat_ws(",", SurveyConform.ROUND_COLUMNS.stream()
                 .map(c -> coalesce(col(c).cast("string"), lit(""))).toArray(Column[]::new));
         vn.iip.spark.DeltaWrites.append(stored.select(col("file_path"), col("row_number"), place.as("source_place"),

@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.trim;
 
 import java.sql.Timestamp;
@@ -20,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import vn.iip.catalog.SurveyTables;
 import vn.iip.catalog.TableSpec;
+import vn.iip.conform.survey.SurveyConform;
 import vn.iip.conform.survey.SurveyRule;
 import vn.iip.ingest.survey.SurveyFiles;
 import vn.iip.ingest.survey.SurveyFiles.Kind;
@@ -94,8 +94,8 @@ final class SurveyReferenceLoad {
                         lit(rule.template())).otherwise(lit(duplicate.template())))
                 .localCheckpoint(true);
         Column rawText = concat_ws(",", kind.columns().stream().map(c -> col(c)).toArray(Column[]::new));
-        Column file = regexp_extract(col("file_path"), "([^/]*)$", 1);
-        Column place = concat(lit("row "), col("row_number").cast("string"));
+        Column file = SurveyConform.fileName();
+        Column place = SurveyConform.place();
         DeltaWrites.append(judged.filter(not(col("valid"))).select(col("file_path"), col("row_number"),
                 place.as("source_place"), rawText.as("raw_text"), lit(null).cast("string").as("column_name"),
                 rawText.as("raw_value"), col("rule_id"),

@@ -115,8 +115,8 @@ public final class SurveyConform {
 
     /** The quarantine rows of a judged batch: the rule id, the column and value, and the one-line reason. */
     public static Dataset<Row> quarantined(Dataset<Row> judged) {
-        Column file = regexp_extract(col("file_path"), "([^/]*)$", 1);
-        Column place = concat(lit("row "), col("row_number").cast("string"));
+        Column file = fileName();
+        Column place = place();
         Column id = lit(null).cast("string");
         Column column = lit(null).cast("string");
         Column value = lit(null).cast("string");
@@ -137,6 +137,16 @@ public final class SurveyConform {
                                 .as("raw_text"),
                         column.as("column_name"), value.as("raw_value"), id.as("rule_id"), reason.as("reason"),
                         periodPartition().as("period_partition"));
+    }
+
+    /** The file's name without its folder, as quarantine reasons start. */
+    public static Column fileName() {
+        return regexp_extract(col("file_path"), "([^/]*)$", 1);
+    }
+
+    /** "row N": where in its file a row is, as quarantine's source_place and reasons say it. */
+    public static Column place() {
+        return concat(lit("row "), col("row_number").cast("string"));
     }
 
     /** What stored survey rows are partitioned by: the period when it is a month YYYY-MM, else 'invalid'. */
