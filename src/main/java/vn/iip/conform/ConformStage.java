@@ -10,8 +10,6 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
@@ -46,11 +44,27 @@ public final class ConformStage {
 
     /** Conformed rows, accepted and rejected together (split with {@link #observations} and {@link #quarantine}). */
     public static Dataset<Row> conform(Dataset<Row> rawRows, Dataset<Row> existingObservations) {
-        Dataset<Row> conformed = rawRows
+        Dataset<Row> conformed = conformRows(rawRows);
+        return withDuplicates(conformed, duplicates(conformed, existingObservations));
+    }
+
+    /** Each raw row conformed on its own (no duplicate check yet), streamed row by row. */
+    public static Dataset<Row> conformRows(Dataset<Row> rawRows) {
+        return rawRows
                 .select("file_sha256", "file_path", "row_number", "raw_text", "fields", "read_rule_id", "read_reason",
                         "source_place")
                 .mapPartitions(conformPartition(), Encoders.row(CONFORMED));
-        return rejectDuplicates(conformed, existingObservations);
+    }
+
+    /** The rows' duplicate rejections applied: {@link #duplicates} joined back by (file_sha256, row_number). */
+    public static Dataset<Row> withDuplicates(Dataset<Row> conformed, Dataset<Row> duplicates) {
+        Dataset<Row> flags = duplicates.select(col("file_sha256").as("dup_sha256"), col("row_number").as("dup_row"),
+                col("rule_id").as("dup_rule_id"), col("reason").as("dup_reason"));
+        Dataset<Row> joined = conformed.join(flags, conformed.col("file_sha256").equalTo(flags.col("dup_sha256"))
+                .and(conformed.col("row_number").equalTo(flags.col("dup_row"))), "left");
+        return joined.withColumn("rule_id", functions.coalesce(col("dup_rule_id"), col("rule_id")))
+                .withColumn("reason", functions.coalesce(col("dup_reason"), col("reason")))
+                .select(java.util.Arrays.stream(CONFORMED.fieldNames()).map(functions::col).toArray(Column[]::new));
     }
 
     public static Dataset<Row> observations(Dataset<Row> conformed) {
@@ -62,22 +76,21 @@ public final class ConformStage {
                 "source_place", "raw_text", "column_name", "raw_value", "rule_id", "reason");
     }
 
+    /** Row by row as Spark pulls them: a partition is never held in memory. */
     private static MapPartitionsFunction<Row, Row> conformPartition() {
         return rows -> {
             RowConformer conformer = new RowConformer(ReferenceData.get());
-            List<Row> out = new ArrayList<>();
-            try {
-                while (rows.hasNext()) {
-                    out.add(conformRow(conformer, rows.next()));
+            return new java.util.Iterator<Row>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
                 }
-            } catch (OutOfMemoryError e) {
-                out = null; // as in ingest: an ordinary failure the run can log, not a fatal one
-                String reason = "Ran out of memory conforming a partition of rows: give the job more memory with"
-                        + " IIP_DRIVER_MEMORY (default 4g), or raise iip.shuffle-partitions";
-                vn.iip.FatalErrors.record(reason);
-                throw new vn.iip.IipException(reason);
-            }
-            return out.iterator();
+
+                @Override
+                public Row next() {
+                    return conformRow(conformer, rows.next());
+                }
+            };
         };
     }
 
@@ -121,11 +134,40 @@ public final class ConformStage {
         return RowFactory.create(values);
     }
 
+    /** What the duplicate check reads of a conformed row: its key, value and what its messages name. */
+    private static final String[] CHECKED = {"observation_id", "file_sha256", "file_path", "row_number", "source_place",
+            "decimals_published", "value_pct", "quantity", "period", "geo_code", "industry_code", "product_name",
+            "comparison", "measure", "release_id", "rule_id", "reason"};
+
     /**
-     * Copies of one figure in one release are duplicates when they agree at their published precision (8.47 in a
-     * table and 8.5 in the text): the most precise copy is kept. Copies that disagree are all quarantined.
+     * The accepted rows that the duplicate check rejects: (file_sha256, row_number, rule_id, reason). Copies of one
+     * figure in one release are duplicates when they agree at their published precision (8.47 in a table and 8.5 in
+     * the text): the most precise copy is kept. Copies that disagree are all quarantined. A figure already loaded is
+     * refused. Only the keys seen more than once or already loaded are ranked, on their few columns: a large load of
+     * new figures (nearly all of them unique) shuffles its keys, never its rows.
      */
-    static Dataset<Row> rejectDuplicates(Dataset<Row> conformed, Dataset<Row> existingObservations) {
+    public static Dataset<Row> duplicates(Dataset<Row> conformed, Dataset<Row> existingObservations) {
+        Dataset<Row> accepted = conformed.filter(col("rule_id").isNull()).select(CHECKED[0],
+                java.util.Arrays.copyOfRange(CHECKED, 1, CHECKED.length));
+        Dataset<Row> copies = accepted.groupBy("observation_id").count();
+        // A month added to a long history: its few keys are sent to the tasks scanning the loaded observations,
+        // which are then never shuffled. (Keys are unique among the loaded observations: a copy is refused.)
+        Dataset<Row> newIds = copies.select("observation_id");
+        if (accepted.count() <= BROADCAST_KEYS) {
+            newIds = functions.broadcast(newIds);
+        }
+        Dataset<Row> loadedOfNew = existingObservations.join(newIds, "observation_id");
+        Dataset<Row> checkedIds = copies.filter(col("count").gt(1)).select("observation_id")
+                .union(loadedOfNew.select("observation_id")).distinct();
+        Dataset<Row> checked = accepted.join(checkedIds, "observation_id");
+        return rejectDuplicates(checked, loadedOfNew).filter(col("rule_id").isNotNull())
+                .select("file_sha256", "row_number", "rule_id", "reason");
+    }
+
+    /** New rows up to this many have their keys broadcast to the scan of the loaded observations. */
+    private static final long BROADCAST_KEYS = 500_000;
+
+    private static Dataset<Row> rejectDuplicates(Dataset<Row> conformed, Dataset<Row> existingObservations) {
         WindowSpec sameFigure = Window.partitionBy("observation_id");
         WindowSpec mostPreciseFirst = sameFigure.orderBy(col("decimals_published").desc(), col("file_path"),
                 col("row_number"));
@@ -176,8 +218,7 @@ public final class ConformStage {
                         .when(loaded.and(sameAsLoaded), lit(Rules.ALREADY_LOADED))
                         .when(loaded, lit(Rules.CONFLICTS_WITH_LOADED))
                         .otherwise(col("rule_id")))
-                .select(CONFORMED.fieldNames()[0], java.util.Arrays.copyOfRange(CONFORMED.fieldNames(), 1,
-                        CONFORMED.fieldNames().length));
+                .select(CHECKED[0], java.util.Arrays.copyOfRange(CHECKED, 1, CHECKED.length));
     }
 
     /** Equal at the given published precision (both "not available" also agree). */

@@ -18,10 +18,60 @@ public final class RowConformer {
 
     private final GeographyResolver geography;
     private final IndustryResolver industries;
+    private final LocalDate latestReleaseDate;
+    // A release repeats a few dozen geographies, industries, comparisons and units thousands of times: each text is
+    // resolved once (every resolution is a pure function of its text).
+    private final Memo<String, String> publishers = new Memo<>(RowConformer::publisher);
+    private final Memo<String, Outcome<Period>> periods = new Memo<>(Periods::parse);
+    private final Memo<GeoText, Outcome<GeographyResolver.Geo>> geographies;
+    private final Memo<String, Outcome<String>> industryCodes;
+    private final Memo<ComparisonText, Outcome<Comparison>> comparisons = new Memo<>(
+            key -> Comparisons.resolve(key.text(), key.periodType()));
+    private final Memo<String, Outcome<String>> measures = new Memo<>(Measures::measure);
+    private final Memo<ComparisonText, Outcome<String>> units = new Memo<>(
+            key -> Measures.unit(key.text(), key.periodType()));
+    private final Memo<String, Outcome<PublishedNumber>> numbers = new Memo<>(VietnameseNumbers::parse);
+    private final Memo<String, Outcome<String>> statuses = new Memo<>(Measures::status);
 
     public RowConformer(ReferenceData reference) {
+        this(reference, LocalDate.now(java.time.ZoneOffset.UTC));
+    }
+
+    /** @param today the day of the run: a release date after tomorrow is refused */
+    public RowConformer(ReferenceData reference, LocalDate today) {
         this.geography = new GeographyResolver(reference);
         this.industries = new IndustryResolver(reference);
+        this.latestReleaseDate = today.plusDays(1);
+        this.geographies = new Memo<>(key -> geography.resolve(key.text(), key.start(), key.end()));
+        this.industryCodes = new Memo<>(industries::resolve);
+    }
+
+    private record GeoText(String text, LocalDate start, LocalDate end) {}
+
+    /** A text with what its reading depends on (a comparison's period type, a unit's measure). */
+    private record ComparisonText(String text, String periodType) {}
+
+    /** A bounded cache of a pure function: cleared when full, so odd inputs cannot grow it without end. */
+    private static final class Memo<K, V> {
+        private static final int LIMIT = 20_000;
+        private final java.util.HashMap<K, V> values = new java.util.HashMap<>();
+        private final java.util.function.Function<K, V> function;
+
+        Memo(java.util.function.Function<K, V> function) {
+            this.function = function;
+        }
+
+        V get(K key) {
+            V value = values.get(key);
+            if (value == null) {
+                if (values.size() >= LIMIT) {
+                    values.clear();
+                }
+                value = function.apply(key);
+                values.put(key, value);
+            }
+            return value;
+        }
     }
 
     /** Field of a raw row: the geography version of a geo code that a reader has already resolved. */
@@ -44,16 +94,16 @@ public final class RowConformer {
             return place.reject("release_date", Rules.RELEASE_DATE_INVALID, "release_date '" + releaseText
                     + "' is not a date in YYYY-MM-DD form (the day the figure was published)");
         }
-        if (releaseDate.isAfter(LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1))) {
+        if (releaseDate.isAfter(latestReleaseDate)) {
             return place.reject("release_date", Rules.RELEASE_DATE_INVALID, "release_date " + releaseDate
                     + " is in the future; a figure is stored with the day it was published: check the year");
         }
-        String publisher = publisher(place.value("publisher"));
+        String publisher = publishers.get(place.value("publisher"));
         if (publisher.isEmpty()) {
             return place.reject("publisher", Rules.PUBLISHER_MISSING, "publisher is empty; name who published the"
                     + " figure (GSO, NSO, MOIT, a provincial statistics office)");
         }
-        Outcome<Period> period = Periods.parse(place.value("period"));
+        Outcome<Period> period = periods.get(place.value("period"));
         if (!period.isOk()) {
             return place.reject("period", period);
         }
@@ -66,7 +116,7 @@ public final class RowConformer {
         // A reader that resolved the geography itself (a workbook title) passes its version along with the code.
         Outcome<GeographyResolver.Geo> geo = fields.containsKey(GEO_VERSION)
                 ? geography.resolved(place.value("geo").trim(), place.value(GEO_VERSION), p.end())
-                : geography.resolve(place.value("geo"), p.start(), p.end());
+                : geographies.get(new GeoText(place.value("geo"), p.start(), p.end()));
         if (!geo.isOk()) {
             return place.reject("geo", geo);
         }
@@ -77,15 +127,15 @@ public final class RowConformer {
                             null, null, 0, null, place.value("source").trim().isEmpty() ? null
                             : place.value("source").trim(), null, null, null));
         }
-        Outcome<String> industry = industries.resolve(place.value("industry"));
+        Outcome<String> industry = industryCodes.get(place.value("industry"));
         if (!industry.isOk()) {
             return place.reject("industry", industry);
         }
-        Outcome<Comparison> comparison = Comparisons.resolve(place.value("comparison"), p.type());
+        Outcome<Comparison> comparison = comparisons.get(new ComparisonText(place.value("comparison"), p.type()));
         if (!comparison.isOk()) {
             return place.reject("comparison", comparison);
         }
-        Outcome<String> measure = Measures.measure(place.value("measure"));
+        Outcome<String> measure = measures.get(place.value("measure"));
         if (!measure.isOk()) {
             return place.reject("measure", measure);
         }
@@ -94,11 +144,11 @@ public final class RowConformer {
                     + "' is a contribution in percentage points but measure is '" + place.value("measure")
                     + "'; write measure contribution_pp and unit pp");
         }
-        Outcome<String> unit = Measures.unit(place.value("unit"), measure.value());
+        Outcome<String> unit = units.get(new ComparisonText(place.value("unit"), measure.value()));
         if (!unit.isOk()) {
             return place.reject("unit", unit);
         }
-        Outcome<PublishedNumber> number = VietnameseNumbers.parse(place.value("value"));
+        Outcome<PublishedNumber> number = numbers.get(place.value("value"));
         if (!number.isOk()) {
             return place.reject("value", number);
         }
@@ -106,7 +156,7 @@ public final class RowConformer {
         if (!values.isOk()) {
             return place.reject("value", values);
         }
-        Outcome<String> status = Measures.status(place.value("status"));
+        Outcome<String> status = statuses.get(place.value("status"));
         if (!status.isOk()) {
             return place.reject("status", status);
         }
