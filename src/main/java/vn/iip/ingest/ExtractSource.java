@@ -43,6 +43,72 @@ public final class ExtractSource {
                 .select("path", "length", "content");
     }
 
+    /** A file an earlier run ingested from this path: its size and when (the newest such ingest). */
+    public record KnownFile(long sizeBytes, java.sql.Timestamp ingestedAt) {}
+
+    /** The files to read, and how many extracts were left unread as already ingested and unchanged. */
+    public record Selection(Dataset<Row> files, int unchanged) {}
+
+    /**
+     * The landing files, without reading those an earlier run ingested from the same path that have not changed since
+     * (same size, last modified before that ingest): a run that adds one month to ten years of releases reads one
+     * file, not all of them. Every other file is read and known by its SHA-256 as before, so a copy of a known file
+     * under another name is still skipped. The listing (names, sizes, times) is metadata, done on the driver.
+     */
+    public static Selection select(SparkSession spark, String input, java.util.Map<String, KnownFile> known) {
+        if (input == null || BUNDLED.equals(input) || known.isEmpty()) {
+            return new Selection(read(spark, input), 0);
+        }
+        Dataset<Row> all = read(spark, input); // checks the folder exists
+        List<String> toRead = new ArrayList<>();
+        int unchanged = 0;
+        Path folder = new Path(input);
+        try {
+            FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            String root = fs.makeQualified(folder).toString();
+            org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files = fs.listFiles(folder, true);
+            while (files.hasNext()) {
+                org.apache.hadoop.fs.LocatedFileStatus file = files.next();
+                String path = file.getPath().toString();
+                if (hidden(path.substring(Math.min(path.length(), root.length())))) {
+                    continue;
+                }
+                KnownFile before = known.get(path);
+                if (before != null && before.sizeBytes() == file.getLen()
+                        && file.getModificationTime() < before.ingestedAt().getTime()) {
+                    unchanged += path.endsWith(ReleaseMetadata.SIDECAR_SUFFIX) ? 0 : 1;
+                } else {
+                    toRead.add(path);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list input folder " + input + ": " + e.getMessage(), e);
+        }
+        if (unchanged == 0) {
+            return new Selection(all, 0);
+        }
+        if (toRead.isEmpty()) {
+            return new Selection(spark.createDataFrame(List.of(), FILES), unchanged);
+        }
+        // A path with glob characters would be read as a pattern: read the folder and keep the files instead.
+        if (toRead.stream().anyMatch(p -> p.matches(".*[\\[\\]{}*?\\\\].*"))) {
+            return new Selection(all.filter(org.apache.spark.sql.functions.col("path").isin(toRead.toArray())),
+                    unchanged);
+        }
+        return new Selection(spark.read().format("binaryFile").load(toRead.toArray(String[]::new))
+                .select("path", "length", "content"), unchanged);
+    }
+
+    /** As Spark's file listing: names (or folders) starting with '.' or '_' are not data. */
+    private static boolean hidden(String relativePath) {
+        for (String part : relativePath.split("/")) {
+            if (part.startsWith(".") || part.startsWith("_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The sidecars ({@code FILE.release.properties}) of the input folder, by the path of the file each describes,
      * as binaryFile writes paths. Listed and read on the driver: they are few and small, and a Hadoop listing costs

@@ -29,11 +29,18 @@ public final class IngestStage {
      */
     public static IngestResult run(Dataset<Row> files, java.util.Map<String, byte[]> sidecars, Dataset<Row> knownHashes,
                                    String runId, Timestamp now) {
+        return run(new ExtractSource.Selection(files, 0), sidecars, knownHashes, runId, now);
+    }
+
+    /** @param selection the files to read and the count of known, unchanged ones left unread (seen and skipped) */
+    public static IngestResult run(ExtractSource.Selection selection, java.util.Map<String, byte[]> sidecars,
+                                   Dataset<Row> knownHashes, String runId, Timestamp now) {
+        Dataset<Row> files = selection.files();
         org.apache.spark.sql.Column isSidecar = col("path").endsWith(ReleaseMetadata.SIDECAR_SUFFIX);
         Dataset<Row> parsed = files.filter(org.apache.spark.sql.functions.not(isSidecar))
                 .map(ParsedExtractRows.reader(sidecars), Encoders.row(ParsedExtractRows.SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        int filesSeen = (int) parsed.count();
+        int filesSeen = (int) parsed.count() + selection.unchanged();
         Dataset<Row> firstCopies = parsed
                 .withColumn("copy_rank", row_number().over(Window.partitionBy("sha256").orderBy("path")))
                 .filter(col("copy_rank").equalTo(1)).drop("copy_rank");
