@@ -49,8 +49,9 @@ class NothingLocalHidesTest {
                     Map.of("local file API", 2, "working directory", 1, "local master", 1)),
             // SHOW TABLES of one schema: a dozen names.
             Map.entry("vn/iip/catalog/Warehouse.java", Map.of("driver-side collect", 1)),
-            // Rule counts (one row per rule) and check statuses (pass/warn/fail).
-            Map.entry("vn/iip/pipeline/Pipeline.java", Map.of("driver-side collect", 2)),
+            // Rule counts (one row per rule), check statuses (pass/warn/fail) and each landing path's newest ingest
+            // (one row per file: listing metadata, like the folder listing itself).
+            Map.entry("vn/iip/pipeline/Pipeline.java", Map.of("driver-side collect", 3)),
             // SHA-256 of files a crashed run left unregistered: at most one run's files.
             Map.entry("vn/iip/pipeline/RunRecovery.java", Map.of("driver-side collect", 1)),
             // Run ids of unfinished runs that left survey rows: a handful.
@@ -72,8 +73,9 @@ class NothingLocalHidesTest {
             // The identity of each loaded survey file (one row per file), the newest month and the imputation
             // counts (one aggregate row each).
             Map.entry("vn/iip/compute/SurveyStage.java", Map.of("driver-side collect", 3)),
-            // The distinct VSIC classes of the survey's baskets (hundreds at most).
-            Map.entry("vn/iip/publish/PublishStage.java", Map.of("driver-side collect", 1)));
+            // The distinct VSIC classes of the survey's baskets (hundreds at most), and the distinct periods and
+            // release ids of one run's observations (labels: a few hundred at most).
+            Map.entry("vn/iip/publish/PublishStage.java", Map.of("driver-side collect", 3)));
 
     @Test
     void localAssumptionsAppearOnlyWhereReviewed() throws IOException {

@@ -87,7 +87,9 @@ public final class GoldTables {
                     of("release_rank", "INT", "1 = first release of this key, 2 = second...", "Thứ tự đợt công bố"),
                     of("releases_count", "INT", "Releases that published this key", "Số đợt đã công bố khóa này"),
                     of("is_first_release", "BOOLEAN", "First print of this key", "Lần công bố đầu tiên"),
-                    of("is_latest_release", "BOOLEAN", "Latest print of this key", "Lần công bố mới nhất"))));
+                    of("is_latest_release", "BOOLEAN", "Latest print of this key", "Lần công bố mới nhất"))))
+            // By period: a run rewrites the periods its releases touch, and analysts filter by period.
+            .partitionedBy("period");
 
     public static final TableSpec FACT_IIP_REVISION = new TableSpec(STORE_SCHEMA, "fact_iip_revision",
             "First vs latest value per key, revision in pp / So sánh lần công bố đầu và mới nhất",
@@ -107,7 +109,8 @@ public final class GoldTables {
                     of("first_release_date", "DATE", "First release date", "Ngày công bố đầu"),
                     of("latest_release_id", "STRING", "Latest release", "Đợt công bố mới nhất"),
                     of("latest_release_date", "DATE", "Latest release date", "Ngày công bố mới nhất"),
-                    of("revision_above_1pp", "BOOLEAN", "abs(revision) > 1 pp", "Điều chỉnh lớn hơn 1 điểm %")));
+                    of("revision_above_1pp", "BOOLEAN", "abs(revision) > 1 pp", "Điều chỉnh lớn hơn 1 điểm %")))
+            .partitionedBy("period");
 
     public static final TableSpec QUALITY_CHECK = new TableSpec(STORE_SCHEMA, "quality_check",
             "Data-quality checks per run; they report, never drop data / Kiểm tra chất lượng mỗi lần chạy",

@@ -94,7 +94,7 @@ public final class Pipeline {
         progress.stage("catalog", "schemas and tables ready" + (recovered != null ? "; " + recovered : ""));
 
         Dataset<Row> known = spark.table(BronzeTables.EXTRACT_FILE.qualifiedName()).select("sha256");
-        IngestResult ingest = IngestStage.run(ExtractSource.read(spark, config.input()),
+        IngestResult ingest = IngestStage.run(ExtractSource.select(spark, config.input(), knownFiles()),
                 ExtractSource.sidecars(spark, config.input()), known, runId, now);
         progress.stage("ingest", String.format("%d file(s) seen: %d new, %d skipped (already ingested), %d rejected"
                 + " whole; %d row(s) read", ingest.filesSeen(), ingest.filesNew(), ingest.filesSkipped(),
@@ -115,18 +115,26 @@ public final class Pipeline {
         boolean changed = ingest.filesNew() > 0 || recovery.filesRemoved() > 0 || (survey != null && survey.computed());
         boolean publish = changed || before.hasUnfinishedRun() || !recovery.interruptedRuns().isEmpty()
                 || !spark.catalog().tableExists(GoldViews.LATEST.qualifiedName());
+        // Gold is rewritten whole only when something else than this run's new rows may have changed silver.
+        boolean rebuild = recovery.filesRemoved() > 0 || before.hasUnfinishedRun()
+                || !recovery.interruptedRuns().isEmpty() || !before.lastTotalsHold()
+                || !spark.catalog().tableExists(GoldViews.LATEST.qualifiedName());
+        PublishStage.Scope scope = rebuild ? PublishStage.Scope.everything() : ingest.filesNew() > 0
+                ? PublishStage.scopeOfRun(spark, runId) : new PublishStage.Scope(List.of(), List.of());
         if (publish) {
-            PublishStage.run(spark, warehouse);
+            PublishStage.run(spark, warehouse, scope);
         }
-        // A run that wrote nothing inherits the totals the previous run verified; any other run recounts.
-        Totals totals = !publish && before.lastTotalsHold() ? before.inheritedTotals() : WarehouseState.count(spark);
+        // A run that wrote nothing inherits the totals the previous run verified; a run that added rows counts its
+        // own and adds them to those; any other run recounts the warehouse.
+        Totals totals = !publish && before.lastTotalsHold() ? before.inheritedTotals()
+                : rebuild ? WarehouseState.count(spark) : before.countAfter(spark, runId);
         progress.stage("publish", publish ? totals.facts() + " fact(s) in " + readersName(GoldTables.FACT_IIP_RELEASE)
                 + " (all vintages), dimensions up to date" : "nothing new: gold left as it is (" + totals.facts()
                 + " facts)");
 
         RunReport report = new RunReport(runId, ingest.filesSeen(), ingest.filesNew(), ingest.filesSkipped(),
                 ingest.filesRejected(), ingest.rowsRead(), added[0], added[1], totals, publish);
-        runQualityChecks(report, survey, now);
+        runQualityChecks(report, survey, scope, now);
         // Readers switch to this run's gold in one step, its quality checks included.
         vn.iip.catalog.GoldSnapshot.publish(spark, warehouse, runId);
         RunLog.finished(spark, report, started, null);
@@ -141,6 +149,18 @@ public final class Pipeline {
         return report;
     }
 
+    /** Each path's newest ingest (size, time): one row per landing file, metadata, not data. */
+    private java.util.Map<String, ExtractSource.KnownFile> knownFiles() {
+        java.util.Map<String, ExtractSource.KnownFile> known = new java.util.HashMap<>();
+        for (Row row : spark.table(BronzeTables.EXTRACT_FILE.qualifiedName()).groupBy("path")
+                .agg(org.apache.spark.sql.functions.max_by(col("size_bytes"), col("ingested_at")),
+                        org.apache.spark.sql.functions.max(col("ingested_at")))
+                .collectAsList()) {
+            known.put(row.getString(0), new ExtractSource.KnownFile(row.getLong(1), row.getTimestamp(2)));
+        }
+        return known;
+    }
+
     private long[] conformAndStore(IngestResult ingest, String runId, Timestamp now) {
         try {
             return conformAndStoreRows(ingest, runId, now);
@@ -152,10 +172,12 @@ public final class Pipeline {
     private long[] conformAndStoreRows(IngestResult ingest, String runId, Timestamp now) {
         DeltaWrites.append(ingest.newRows(), BronzeTables.EXTRACT_ROW);
         Dataset<Row> existing = spark.table(SilverTables.OBSERVATION.qualifiedName());
-        // Checkpointed: writing the observation table would otherwise invalidate a cache and re-run the
-        // duplicate check against the rows just written.
-        Dataset<Row> conformed = materialise(ConformStage.conform(ingest.newRows(), existing)
-                .withColumn("run_id", lit(runId)).withColumn("ingested_at", lit(now)), runId);
+        // Both materialised before anything is stored: the rows are conformed once, and the duplicate check is never
+        // re-run against the observations this run writes.
+        Dataset<Row> rows = materialise(ConformStage.conformRows(ingest.newRows()), runId, "conformed");
+        Dataset<Row> duplicates = materialise(ConformStage.duplicates(rows, existing), runId, "duplicates");
+        Dataset<Row> conformed = ConformStage.withDuplicates(rows, duplicates)
+                .withColumn("run_id", lit(runId)).withColumn("ingested_at", lit(now));
         Dataset<Row> observations = ConformStage.observations(conformed);
         Dataset<Row> quarantine = ConformStage.quarantine(conformed)
                 .withColumn("run_id", lit(runId)).withColumn("ingested_at", lit(now));
@@ -182,23 +204,21 @@ public final class Pipeline {
     }
 
     /**
-     * Locally, executor memory is enough; on a cluster a lost executor must not lose the rows, so they go to the
-     * warehouse's file system (never a local folder, which executors on other hosts could not read), in a folder of
-     * this run that is removed when the run's rows are stored. A checkpoint folder set with spark.checkpoint.dir is
-     * the operator's: it is used and left alone.
+     * The conformed rows are written once as Parquet under the warehouse (its file system, which every executor
+     * reads) and read back: the observations and the quarantine are then two cheap scans of those files, and the
+     * duplicate check is never re-run against the rows just written (a cached plan would be, once writing the
+     * observation table invalidates it). Parquet rather than a checkpoint: compressed columns instead of serialized
+     * rows, so a large load neither fills memory nor spends its time serializing. Removed when the run's rows are
+     * stored.
      */
-    private Dataset<Row> materialise(Dataset<Row> rows, String runId) {
-        if (spark.sparkContext().isLocal()) {
-            return rows.localCheckpoint(true);
-        }
-        if (!spark.sparkContext().getConf().contains("spark.checkpoint.dir")) {
-            checkpointFolder = config.warehouse() + "/" + CHECKPOINTS + "/" + runId;
-            spark.sparkContext().setCheckpointDir(checkpointFolder);
-        }
-        return rows.checkpoint(true);
+    private Dataset<Row> materialise(Dataset<Row> rows, String runId, String name) {
+        checkpointFolder = config.warehouse() + "/" + CHECKPOINTS + "/" + runId;
+        String location = checkpointFolder + "/" + name;
+        rows.write().mode(org.apache.spark.sql.SaveMode.Overwrite).parquet(location);
+        return spark.read().schema(rows.schema()).parquet(location);
     }
 
-    /** Under the warehouse: the run's checkpointed rows while it conforms them. */
+    /** Under the warehouse: the run's conformed rows while it stores them. */
     public static final String CHECKPOINTS = "_checkpoints";
 
     private String checkpointFolder;
@@ -217,10 +237,12 @@ public final class Pipeline {
         checkpointFolder = null;
     }
 
-    private void runQualityChecks(RunReport report, SurveyStage.Outcome survey, Timestamp now) {
+    /** The checks of the facts this run wrote (the years of its periods, or all), then the run's own. */
+    private void runQualityChecks(RunReport report, SurveyStage.Outcome survey, PublishStage.Scope scope,
+                                  Timestamp now) {
         Dataset<Row> checks = report.published()
-                ? QualityChecks.run(spark.table(GoldTables.FACT_IIP_RELEASE.qualifiedName()),
-                        spark.table(GoldTables.FACT_IIP_REVISION.qualifiedName()))
+                ? QualityChecks.run(scope.within(spark.table(GoldTables.FACT_IIP_RELEASE.qualifiedName())),
+                        scope.within(spark.table(GoldTables.FACT_IIP_REVISION.qualifiedName())))
                 : spark.emptyDataFrame();
         Row conservation = RowFactory.create("conservation", report.conservationOk() ? "pass" : "fail",
                 (double) report.rowsRead(), (double) (report.observationsAdded() + report.quarantinedAdded()),
@@ -249,8 +271,8 @@ public final class Pipeline {
             summary.append(summary.length() == 0 ? "" : ", ").append(status.getLong(1)).append(' ').append(status.getString(0));
         }
         all.unpersist();
-        String scope = report.published() ? "checks: " : "gold unchanged, conservation only: ";
-        progress.stage("quality", scope + summary + " (details in " + readersName(GoldTables.QUALITY_CHECK)
+        String described = report.published() ? "checks: " : "gold unchanged, conservation only: ";
+        progress.stage("quality", described + summary + " (details in " + readersName(GoldTables.QUALITY_CHECK)
                 + "); conservation " + (report.conservationOk() ? "ok" : "FAILED"));
     }
 

@@ -54,12 +54,33 @@ record WarehouseState(long rows, long registeredRows, Timestamp newestFile, Time
                 lastRun.quarantined(), stored, 0, 0, 0, lastRun.facts());
     }
 
-    /** Recounts bronze, silver and gold by rows and by distinct keys (every run that writes does this). */
+    /** Recounts bronze, silver and gold by rows and by distinct keys (a run that cannot build on the last totals). */
     static Totals count(SparkSession spark) {
-        String rows = BronzeTables.EXTRACT_ROW.qualifiedName();
-        String observations = SilverTables.OBSERVATION.qualifiedName();
-        String quarantine = SilverTables.QUARANTINE.qualifiedName();
-        String files = BronzeTables.EXTRACT_FILE.qualifiedName();
+        return count(spark, null);
+    }
+
+    /**
+     * The last verified totals plus this run's rows, counted by rows and by distinct keys. Exact: a run only appends
+     * rows of files no earlier run ingested (their sha256 is new), so its keys cannot meet an earlier run's, and
+     * nothing else changed since those totals were verified ({@link #lastTotalsHold}).
+     */
+    Totals countAfter(SparkSession spark, String runId) {
+        Totals run = count(spark, runId);
+        Totals last = inheritedTotals();
+        return new Totals(last.rows() + run.rows(), last.distinctRows() + run.distinctRows(),
+                last.observations() + run.observations(), last.distinctObservations() + run.distinctObservations(),
+                last.quarantined() + run.quarantined(), last.distinctQuarantined() + run.distinctQuarantined(),
+                last.storedKeys() + run.storedKeys(), last.storedWithoutBronze() + run.storedWithoutBronze(),
+                last.files() + run.files(), last.distinctFiles() + run.distinctFiles(), run.facts());
+    }
+
+    /** @param runId only this run's rows (null = all) */
+    private static Totals count(SparkSession spark, String runId) {
+        String ofRun = runId == null ? "" : " WHERE run_id = '" + runId.replace("'", "''") + "'";
+        String rows = "(SELECT * FROM " + BronzeTables.EXTRACT_ROW.qualifiedName() + ofRun + ")";
+        String observations = "(SELECT * FROM " + SilverTables.OBSERVATION.qualifiedName() + ofRun + ")";
+        String quarantine = "(SELECT * FROM " + SilverTables.QUARANTINE.qualifiedName() + ofRun + ")";
+        String files = "(SELECT * FROM " + BronzeTables.EXTRACT_FILE.qualifiedName() + ofRun + ")";
         String stored = "(SELECT file_sha256, row_number FROM " + observations + " UNION SELECT file_sha256, row_number"
                 + " FROM " + quarantine + ")";
         Row row = spark.sql("SELECT (SELECT count(*) FROM " + rows + "),"

@@ -1,8 +1,12 @@
 package vn.iip.publish;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.substring;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -16,14 +20,52 @@ import vn.iip.reference.ReferenceData;
 import vn.iip.spark.DeltaWrites;
 
 /**
- * Rebuilds the gold tables from silver: dimensions, all-vintage facts, revisions. Readers go on seeing the previous
- * gold until the run switches them over ({@code GoldSnapshot.publish}).
+ * Brings gold up to date with silver: dimensions, all-vintage facts, revisions. A run that only added observations
+ * rewrites the periods and releases they touch (replaceWhere), nothing else: a key's releases all share its period,
+ * so ranks, first/latest flags and revisions of the other periods cannot change. Any other run rebuilds gold whole.
+ * Readers go on seeing the previous gold until the run switches them over ({@code GoldSnapshot.publish}).
  */
 public final class PublishStage {
     private PublishStage() {}
 
-    /** Returns the number of fact rows published. */
-    public static long run(SparkSession spark, Warehouse warehouse) {
+    /**
+     * What to rewrite: everything, or the periods and releases of the observations one run added.
+     *
+     * @param periods    periods whose facts change (null = all)
+     * @param releaseIds releases whose dimension row changes (null = all)
+     */
+    public record Scope(List<String> periods, List<String> releaseIds) {
+        public static Scope everything() {
+            return new Scope(null, null);
+        }
+
+        public boolean isEverything() {
+            return periods == null;
+        }
+
+        /** The years of the periods: the quality checks pair a December with its year. */
+        public List<String> years() {
+            return periods == null ? null : periods.stream().map(p -> p.substring(0, 4)).distinct().sorted().toList();
+        }
+
+        /** Facts within the scope (for the quality checks of this run). */
+        public Dataset<Row> within(Dataset<Row> facts) {
+            return isEverything() ? facts : facts.filter(substring(col("period"), 1, 4).isin(years().toArray()));
+        }
+    }
+
+    /** The periods and releases of the observations a run stored (a few hundred labels at most). */
+    public static Scope scopeOfRun(SparkSession spark, String runId) {
+        Dataset<Row> added = spark.table(SilverTables.OBSERVATION.qualifiedName()).filter(col("run_id").equalTo(runId));
+        List<String> periods = added.select("period").distinct().orderBy("period").collectAsList().stream()
+                .map(r -> r.getString(0)).toList();
+        List<String> releases = added.select("release_id").distinct().orderBy("release_id").collectAsList().stream()
+                .map(r -> r.getString(0)).toList();
+        return new Scope(periods, releases);
+    }
+
+    /** Returns the number of fact rows written. */
+    public static long run(SparkSession spark, Warehouse warehouse, Scope scope) {
         ReferenceData reference = ReferenceData.get();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         replace(spark, warehouse, Dimensions.geography(reference, today), GoldTables.DIM_GEOGRAPHY);
@@ -36,15 +78,39 @@ public final class PublishStage {
         replace(spark, warehouse, Dimensions.period(reference), GoldTables.DIM_PERIOD);
         replace(spark, warehouse, Dimensions.comparison(), GoldTables.DIM_COMPARISON);
         Dataset<Row> observations = spark.table(SilverTables.OBSERVATION.qualifiedName());
-        DeltaWrites.replace(Dimensions.release(observations), GoldTables.DIM_RELEASE);
-        Dataset<Row> iip = observations.filter(org.apache.spark.sql.functions.col("measure")
-                .isin(Measures.IIP, Measures.CONTRIBUTION_PP));
+        if (scope.isEverything()) {
+            DeltaWrites.replace(Dimensions.release(observations), GoldTables.DIM_RELEASE);
+            return writeFacts(observations, null);
+        }
+        if (!scope.releaseIds().isEmpty()) {
+            Column releases = col("release_id").isin(scope.releaseIds().toArray());
+            DeltaWrites.replaceWhere(Dimensions.release(observations.filter(releases)), GoldTables.DIM_RELEASE, releases);
+        }
+        if (scope.periods().isEmpty()) {
+            return 0;
+        }
+        return writeFacts(observations, col("period").isin(scope.periods().toArray()));
+    }
+
+    /** Facts and revisions of the periods (null = all): a whole key is always inside or outside. */
+    private static long writeFacts(Dataset<Row> observations, Column periods) {
+        Dataset<Row> iip = observations.filter(col("measure").isin(Measures.IIP, Measures.CONTRIBUTION_PP));
+        if (periods != null) {
+            iip = iip.filter(periods);
+        }
         Dataset<Row> facts = Facts.releaseFacts(iip).persist(StorageLevel.MEMORY_AND_DISK());
-        DeltaWrites.replace(facts, GoldTables.FACT_IIP_RELEASE);
-        DeltaWrites.replace(Facts.revisions(facts), GoldTables.FACT_IIP_REVISION);
-        long published = facts.count();
-        facts.unpersist();
-        return published;
+        try {
+            if (periods == null) {
+                DeltaWrites.replace(facts, GoldTables.FACT_IIP_RELEASE);
+                DeltaWrites.replace(Facts.revisions(facts), GoldTables.FACT_IIP_REVISION);
+            } else {
+                DeltaWrites.replaceWhere(facts, GoldTables.FACT_IIP_RELEASE, periods);
+                DeltaWrites.replaceWhere(Facts.revisions(facts), GoldTables.FACT_IIP_REVISION, periods);
+            }
+            return facts.count();
+        } finally {
+            facts.unpersist();
+        }
     }
 
     /**

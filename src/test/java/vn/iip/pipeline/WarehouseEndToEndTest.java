@@ -406,6 +406,40 @@ class WarehouseEndToEndTest {
         assertTrue(seen.size() > 5 && seen.contains(before), seen.size() + " polls: " + Set.copyOf(seen));
     }
 
+    /**
+     * The run of the previous test added one release of one period: it rewrote that period's facts and revisions and
+     * that release's row (replaceWhere), and gold still equals a rebuild from silver, row for row.
+     */
+    @Test
+    @Order(14)
+    void aRunThatAddsAReleaseRewritesOnlyItsPeriodAndGoldEqualsARebuild() {
+        Row write = io.delta.tables.DeltaTable.forName(SharedWarehouse.spark(), "iip_gold_store.fact_iip_release")
+                .history(1).selectExpr("operation", "operationParameters['predicate']",
+                        "operationMetrics['numOutputRows']").first();
+        assertEquals("WRITE", write.getString(0));
+        assertTrue(write.getString(1).contains("2009-06"), write.toString());
+        assertEquals("3", write.getString(2), "only the new period's 3 facts were written: " + write);
+        assertTrue((Long) value("SELECT count(DISTINCT period) FROM iip_gold.fact_iip_release") > 20,
+                "the other periods were left as they were");
+        var spark = SharedWarehouse.spark();
+        var silver = spark.table("iip_silver.observation");
+        var rebuilt = vn.iip.publish.Facts.releaseFacts(silver.filter(org.apache.spark.sql.functions.col("measure")
+                .isin("iip", "contribution_pp")));
+        var facts = spark.table("iip_gold.fact_iip_release");
+        String[] columns = facts.columns();
+        var expected = rebuilt.selectExpr(columns);
+        assertEquals(0L, facts.exceptAll(expected).count(), "facts that a rebuild would not make");
+        assertEquals(0L, expected.exceptAll(facts).count(), "facts a rebuild makes that gold lacks");
+        var revisions = spark.table("iip_gold.fact_iip_revision");
+        var expectedRevisions = vn.iip.publish.Facts.revisions(rebuilt).selectExpr(revisions.columns());
+        assertEquals(0L, revisions.exceptAll(expectedRevisions).count());
+        assertEquals(0L, expectedRevisions.exceptAll(revisions).count());
+        var releases = spark.table("iip_gold.dim_release");
+        var expectedReleases = vn.iip.publish.Dimensions.release(silver).selectExpr(releases.columns());
+        assertEquals(0L, releases.exceptAll(expectedReleases).count());
+        assertEquals(0L, expectedReleases.exceptAll(releases).count());
+    }
+
     private static long factVersion() {
         return version("fact_iip_release");
     }
