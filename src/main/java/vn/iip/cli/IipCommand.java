@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Vietnam's Index of Industrial Production (IIP) warehouse on Spark and Delta Lake: loads the"
                 + " figures statistics offices publish, keeps every release, and serves them to analysts.",
         subcommands = {RunCommand.class, SqlCommand.class, InspectCommand.class, ServeCommand.class,
-                PublishBiCommand.class, GenerateSurveyCommand.class, CommandLine.HelpCommand.class},
+                PublishBiCommand.class, GenerateSurveyCommand.class, GenerateHistoryCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         footer = {"", "The launcher jobs/iip also has:",
                 "  jobs/iip submit [spark-submit options] -- COMMAND [OPTIONS]",
@@ -34,7 +34,7 @@ final class IipCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() {
         throw new CommandLine.ParameterException(spec.commandLine(), "no command given; one of: run, sql, inspect,"
-                + " serve, publish-bi, generate-survey, help");
+                + " serve, publish-bi, generate-survey, generate-history, help");
     }
 
     /** The project's version and those of Spark and Delta it was built with (filled in by Maven). */

@@ -118,7 +118,7 @@ class MainTest {
     @CsvSource(delimiter = '|', value = {
             "frobnicate                   | iip: Unmatched argument at index 0: 'frobnicate' (see jobs/iip --help)",
             "''                           | iip: no command given; one of: run, sql, inspect, serve, publish-bi,"
-                    + " generate-survey, help (see jobs/iip --help)",
+                    + " generate-survey, generate-history, help (see jobs/iip --help)",
             "run --bogus                  | iip run: Unknown option: '--bogus' (see jobs/iip help run)",
             "run --input                  | iip run: Missing required parameter for option '--input' (DIR)"
                     + " (see jobs/iip help run)",
