@@ -75,6 +75,29 @@ class SurveyEndToEndTest {
     }
 
     /**
+     * The benchmark peer (the same method as DuckDB SQL, jobs/benchmark-survey) on the same bundled survey gives the
+     * same figures, key by key: the benchmark's comparison at volume rests on this.
+     */
+    @Test
+    @Order(2)
+    void theMethodWrittenAsDuckDbSqlGivesTheSameFiguresOnTheBundledSurvey() throws Exception {
+        Path out = Files.createTempDirectory("iip-duckdb").resolve("figures.parquet");
+        System.setProperty("duckdb.memory_limit", "1GB");
+        vn.iip.benchmark.DuckDbSurvey.main(new String[] {SharedWarehouse.root().resolve(RunConfig.BUNDLED_SURVEY)
+                .toString(), out.toString(), "2"});
+        String key = "period, period_type, geo_code, geo_version, industry_code, comparison, measure";
+        Row compared = rows("SELECT count(s.period), count(d.period), count_if(s.period IS NULL OR d.period IS NULL"
+                + " OR NOT (abs(s.index_value - d.index_value) <= 1e-6 OR (s.index_value IS NULL AND d.index_value"
+                + " IS NULL)) OR NOT (abs(s.value_pct - d.value_pct) <= 1e-6 OR (s.value_pct IS NULL AND d.value_pct"
+                + " IS NULL)) OR NOT (s.weight_base_year <=> d.weight_base_year) OR NOT (s.backcast <=> d.backcast))"
+                + " FROM (SELECT * FROM " + LATEST + ") s FULL OUTER JOIN parquet.`" + out + "` d USING (" + key + ")")
+                .get(0);
+        assertTrue(compared.getLong(0) > 400_000, compared.toString());
+        assertEquals(compared.getLong(0), compared.getLong(1), compared.toString());
+        assertEquals(0L, compared.getLong(2), "figures that differ: " + compared);
+    }
+
+    /**
      * A class index straight from the stored final values, by SQL written here: 100 × Σ w·Q(t)/q̄0 / Σ w over the
      * class's products of base 2020 (a month after 2020, where the linked level is base 2020's own index).
      */
