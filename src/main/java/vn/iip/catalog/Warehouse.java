@@ -202,6 +202,14 @@ public final class Warehouse {
         }
     }
 
+    /**
+     * Whether nothing was ever written to the table since it was created empty (its only Delta version is 0): a
+     * listing of its log instead of a query, for tables most warehouses never fill (the survey's without a survey).
+     */
+    public boolean neverWritten(TableSpec table) {
+        return WarehouseFiles.newestDeltaVersion(spark, location(table)) == 0;
+    }
+
     /** Records that the table now holds the content with this hash, at its newest Delta version. */
     public void recordContent(TableSpec table, String hash) {
         WarehouseFiles.writeText(spark, location(table) + "/" + CONTENT_MARKER, hash + " "

@@ -14,16 +14,25 @@ import vn.iip.catalog.GoldViews;
 final class Headlines {
     private Headlines() {}
 
-    static void print(SparkSession spark, Progress progress) {
+    /**
+     * @param computed whether the published gold holds computed figures: without them the join to the computed
+     *                 view, the costliest part of the summary, is left out
+     */
+    static void print(SparkSession spark, Progress progress, boolean computed) {
         String facts = GoldTables.FACT_IIP_RELEASE.qualifiedName();
-        List<Row> rows = spark.sql("SELECT p.period, p.industry_code, p.comparison, p.value_pct, p.release_date,"
-                + " p.releases_count, c.value_pct FROM " + facts + " p LEFT JOIN "
-                + GoldViews.COMPUTED_LATEST.qualifiedName() + " c ON c.period = p.period"
-                + " AND c.period_type = p.period_type AND c.geo_code = p.geo_code AND c.geo_version = p.geo_version"
-                + " AND c.industry_code = p.industry_code AND c.comparison = p.comparison AND c.measure = p.measure"
+        String national = " geo_code = 'VN' AND measure = 'iip' AND period_type = 'month'";
+        // The newest month first, then its figures by that literal: a partition of the facts, not all of them.
+        String newest = spark.sql("SELECT max(period) FROM " + facts + " WHERE" + national
+                + " AND industry_code = 'TOTAL'").first().getString(0);
+        String quoted = newest == null ? null : vn.iip.catalog.Sql.quote(newest);
+        List<Row> rows = newest == null ? List.of() : spark.sql("SELECT p.period, p.industry_code, p.comparison,"
+                + " p.value_pct, p.release_date, p.releases_count, " + (computed ? "c.value_pct" : "CAST(NULL AS DOUBLE)")
+                + " FROM " + facts + " p" + (computed ? " LEFT JOIN " + GoldViews.COMPUTED_LATEST.qualifiedName()
+                + " c ON c.period = p.period AND c.period_type = p.period_type AND c.geo_code = p.geo_code"
+                + " AND c.geo_version = p.geo_version AND c.industry_code = p.industry_code"
+                + " AND c.comparison = p.comparison AND c.measure = p.measure AND c.period = '" + quoted + "'" : "")
                 + " WHERE p.is_latest_release AND p.geo_code = 'VN' AND p.measure = 'iip'"
-                + " AND p.period_type = 'month' AND p.period = (SELECT max(period) FROM " + facts
-                + " WHERE geo_code = 'VN' AND measure = 'iip' AND period_type = 'month' AND industry_code = 'TOTAL')"
+                + " AND p.period_type = 'month' AND p.period = '" + quoted + "'"
                 + " ORDER BY CASE p.industry_code WHEN 'TOTAL' THEN '0' ELSE p.industry_code END,"
                 + " CASE p.comparison WHEN 'mom' THEN 1 WHEN 'yoy' THEN 2 ELSE 3 END").collectAsList();
         if (rows.isEmpty()) {

@@ -105,7 +105,7 @@ public final class Pipeline {
             }
         }
 
-        long[] added = new long[] {0, 0};
+        Stored added = new Stored(0, 0, new PublishStage.Scope(List.of(), List.of()));
         if (ingest.filesNew() > 0) {
             added = conformAndStore(ingest, runId, now);
         } else {
@@ -119,8 +119,7 @@ public final class Pipeline {
         boolean rebuild = recovery.filesRemoved() > 0 || before.hasUnfinishedRun()
                 || !recovery.interruptedRuns().isEmpty() || !before.lastTotalsHold()
                 || !spark.catalog().tableExists(GoldViews.LATEST.qualifiedName());
-        PublishStage.Scope scope = rebuild ? PublishStage.Scope.everything() : ingest.filesNew() > 0
-                ? PublishStage.scopeOfRun(spark, runId) : new PublishStage.Scope(List.of(), List.of());
+        PublishStage.Scope scope = rebuild ? PublishStage.Scope.everything() : added.scope();
         if (publish) {
             PublishStage.run(spark, warehouse, scope);
         }
@@ -133,10 +132,10 @@ public final class Pipeline {
                 + " facts)");
 
         RunReport report = new RunReport(runId, ingest.filesSeen(), ingest.filesNew(), ingest.filesSkipped(),
-                ingest.filesRejected(), ingest.rowsRead(), added[0], added[1], totals, publish);
+                ingest.filesRejected(), ingest.rowsRead(), added.observations(), added.quarantined(), totals, publish);
         runQualityChecks(report, survey, scope, now);
         // Readers switch to this run's gold in one step, its quality checks included.
-        vn.iip.catalog.GoldSnapshot.publish(spark, warehouse, runId);
+        vn.iip.catalog.GoldSnapshot.Publish published = vn.iip.catalog.GoldSnapshot.publish(spark, warehouse, runId);
         RunLog.finished(spark, report, started, null);
         if (!report.conservationOk()) {
             throw new ConservationFailure(String.format("Conservation check failed: this run read %d rows but"
@@ -144,8 +143,13 @@ public final class Pipeline {
                     + " iip_silver.run_log", report.rowsRead(), report.observationsAdded(), report.quarantinedAdded(),
                     totals.problem() == null ? "the warehouse's totals hold" : totals.problem(), runId));
         }
-        Headlines.print(spark, progress);
-        Headlines.printComputed(spark, progress);
+        // A computed table still at the version it was created with (0) is empty: no survey was ever computed.
+        Long computedVersion = published.versions().get(GoldTables.FACT_IIP_COMPUTED.name());
+        boolean computed = computedVersion != null && computedVersion > 0;
+        Headlines.print(spark, progress, computed);
+        if (computed) {
+            Headlines.printComputed(spark, progress);
+        }
         return report;
     }
 
@@ -161,7 +165,10 @@ public final class Pipeline {
         return known;
     }
 
-    private long[] conformAndStore(IngestResult ingest, String runId, Timestamp now) {
+    /** What a run stored: its observations, its quarantined rows, and the periods and releases they touch. */
+    private record Stored(long observations, long quarantined, PublishStage.Scope scope) {}
+
+    private Stored conformAndStore(IngestResult ingest, String runId, Timestamp now) {
         try {
             return conformAndStoreRows(ingest, runId, now);
         } finally {
@@ -169,7 +176,7 @@ public final class Pipeline {
         }
     }
 
-    private long[] conformAndStoreRows(IngestResult ingest, String runId, Timestamp now) {
+    private Stored conformAndStoreRows(IngestResult ingest, String runId, Timestamp now) {
         DeltaWrites.append(ingest.newRows(), BronzeTables.EXTRACT_ROW);
         Dataset<Row> existing = spark.table(SilverTables.OBSERVATION.qualifiedName());
         // Both materialised before anything is stored: the rows are conformed once, and the duplicate check is never
@@ -193,7 +200,7 @@ public final class Pipeline {
         }
         // Last: registering the files commits the run's bronze and silver rows.
         DeltaWrites.append(ingest.newFiles(), BronzeTables.EXTRACT_FILE);
-        return new long[] {observationCount, quarantineCount};
+        return new Stored(observationCount, quarantineCount, PublishStage.scopeOf(observations));
     }
 
     /** The run's counts disagree; it is already logged as failed. */

@@ -24,11 +24,16 @@ final class SurveyRecovery {
 
     /** @return the runs whose survey rows were removed */
     static List<String> recover(SparkSession spark) {
-        // Unfinished runs without a registered survey file: a few run ids, not data.
-        List<String> runs = spark.sql("SELECT run_id FROM " + SilverTables.RUN_LOG.qualifiedName()
-                        + " WHERE outcome <> 'succeeded' AND run_id NOT IN (SELECT run_id FROM "
-                        + SurveyTables.SURVEY_FILE.qualifiedName() + ")").collectAsList().stream()
-                .map(r -> r.getString(0)).toList();
+        // Runs that did not succeed: a few run ids, not data. Most warehouses have none, and then the survey tables,
+        // which a run without a survey never reads otherwise, are left unopened (each costs a Delta log replay).
+        List<String> unfinished = spark.sql("SELECT run_id FROM " + SilverTables.RUN_LOG.qualifiedName()
+                + " WHERE outcome <> 'succeeded'").collectAsList().stream().map(r -> r.getString(0)).toList();
+        if (unfinished.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> registered = new java.util.HashSet<>(spark.table(SurveyTables.SURVEY_FILE
+                .qualifiedName()).select("run_id").distinct().collectAsList().stream().map(r -> r.getString(0)).toList());
+        List<String> runs = unfinished.stream().filter(run -> !registered.contains(run)).toList();
         if (runs.isEmpty()) {
             return List.of();
         }

@@ -74,26 +74,27 @@ record WarehouseState(long rows, long registeredRows, Timestamp newestFile, Time
                 last.files() + run.files(), last.distinctFiles() + run.distinctFiles(), run.facts());
     }
 
-    /** @param runId only this run's rows (null = all) */
+    /**
+     * @param runId only this run's rows (null = all). The row keys of bronze, observations and quarantine are tagged
+     * and grouped once by key, so each table is scanned once and every count, the anti-join included, comes out of
+     * that one aggregation.
+     */
     private static Totals count(SparkSession spark, String runId) {
         String ofRun = runId == null ? "" : " WHERE run_id = '" + runId.replace("'", "''") + "'";
-        String rows = "(SELECT * FROM " + BronzeTables.EXTRACT_ROW.qualifiedName() + ofRun + ")";
-        String observations = "(SELECT * FROM " + SilverTables.OBSERVATION.qualifiedName() + ofRun + ")";
-        String quarantine = "(SELECT * FROM " + SilverTables.QUARANTINE.qualifiedName() + ofRun + ")";
+        String keys = "SELECT file_sha256, row_number, sum(bronze) AS bronze, sum(observed) AS observed,"
+                + " sum(quarantined) AS quarantined FROM ("
+                + "SELECT file_sha256, row_number, 1 AS bronze, 0 AS observed, 0 AS quarantined FROM "
+                + BronzeTables.EXTRACT_ROW.qualifiedName() + ofRun
+                + " UNION ALL SELECT file_sha256, row_number, 0, 1, 0 FROM " + SilverTables.OBSERVATION.qualifiedName()
+                + ofRun + " UNION ALL SELECT file_sha256, row_number, 0, 0, 1 FROM "
+                + SilverTables.QUARANTINE.qualifiedName() + ofRun + ") GROUP BY file_sha256, row_number";
         String files = "(SELECT * FROM " + BronzeTables.EXTRACT_FILE.qualifiedName() + ofRun + ")";
-        String stored = "(SELECT file_sha256, row_number FROM " + observations + " UNION SELECT file_sha256, row_number"
-                + " FROM " + quarantine + ")";
-        Row row = spark.sql("SELECT (SELECT count(*) FROM " + rows + "),"
-                + " (SELECT count(DISTINCT file_sha256, row_number) FROM " + rows + "),"
-                + " (SELECT count(*) FROM " + observations + "),"
-                + " (SELECT count(DISTINCT file_sha256, row_number) FROM " + observations + "),"
-                + " (SELECT count(*) FROM " + quarantine + "),"
-                + " (SELECT count(DISTINCT file_sha256, row_number) FROM " + quarantine + "),"
-                + " (SELECT count(*) FROM " + stored + "),"
-                + " (SELECT count(*) FROM " + stored + " s LEFT ANTI JOIN " + rows + " r"
-                + " ON s.file_sha256 = r.file_sha256 AND s.row_number = r.row_number),"
-                + " (SELECT count(*) FROM " + files + "), (SELECT count(DISTINCT sha256) FROM " + files + "),"
-                + " (SELECT count(*) FROM " + GoldTables.FACT_IIP_RELEASE.qualifiedName() + ")").first();
+        Row row = spark.sql("SELECT coalesce(sum(bronze), 0), count_if(bronze > 0), coalesce(sum(observed), 0),"
+                + " count_if(observed > 0), coalesce(sum(quarantined), 0), count_if(quarantined > 0),"
+                + " count_if(observed > 0 OR quarantined > 0), count_if((observed > 0 OR quarantined > 0)"
+                + " AND bronze = 0), (SELECT count(*) FROM " + files + "), (SELECT count(DISTINCT sha256) FROM "
+                + files + "), (SELECT count(*) FROM " + GoldTables.FACT_IIP_RELEASE.qualifiedName() + ") FROM ("
+                + keys + ")").first();
         return new Totals(row.getLong(0), row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
                 row.getLong(5), row.getLong(6), row.getLong(7), row.getLong(8), row.getLong(9), row.getLong(10));
     }

@@ -54,13 +54,14 @@ public final class PublishStage {
         }
     }
 
-    /** The periods and releases of the observations a run stored (a few hundred labels at most). */
-    public static Scope scopeOfRun(SparkSession spark, String runId) {
-        Dataset<Row> added = spark.table(SilverTables.OBSERVATION.qualifiedName()).filter(col("run_id").equalTo(runId));
-        List<String> periods = added.select("period").distinct().orderBy("period").collectAsList().stream()
-                .map(r -> r.getString(0)).toList();
-        List<String> releases = added.select("release_id").distinct().orderBy("release_id").collectAsList().stream()
-                .map(r -> r.getString(0)).toList();
+    /**
+     * The periods and releases of a run's observations (a few hundred labels at most), read from the run's own rows
+     * rather than by scanning silver for them. One pass: the pairs, then each side's distinct values.
+     */
+    public static Scope scopeOf(Dataset<Row> observations) {
+        List<Row> pairs = observations.select("period", "release_id").distinct().collectAsList();
+        List<String> periods = pairs.stream().map(r -> r.getString(0)).distinct().sorted().toList();
+        List<String> releases = pairs.stream().map(r -> r.getString(1)).distinct().sorted().toList();
         return new Scope(periods, releases);
     }
 
@@ -71,8 +72,9 @@ public final class PublishStage {
         replace(spark, warehouse, Dimensions.geography(reference, today), GoldTables.DIM_GEOGRAPHY);
         List<Row> industries = new java.util.ArrayList<>(Dimensions.industry(reference));
         // The classes of the survey's baskets (a few hundred codes at most).
-        List<String> classes = spark.table(vn.iip.catalog.SurveyTables.SURVEY_BASKET.qualifiedName())
-                .select("vsic4").distinct().orderBy("vsic4").collectAsList().stream().map(r -> r.getString(0)).toList();
+        List<String> classes = warehouse.neverWritten(vn.iip.catalog.SurveyTables.SURVEY_BASKET) ? List.of()
+                : spark.table(vn.iip.catalog.SurveyTables.SURVEY_BASKET.qualifiedName()).select("vsic4").distinct()
+                        .orderBy("vsic4").collectAsList().stream().map(r -> r.getString(0)).toList();
         industries.addAll(Dimensions.classes(classes, reference));
         replace(spark, warehouse, industries, GoldTables.DIM_INDUSTRY);
         replace(spark, warehouse, Dimensions.period(reference), GoldTables.DIM_PERIOD);
