@@ -32,7 +32,8 @@ final class SurveyRecovery {
             return List.of();
         }
         java.util.Set<String> registered = new java.util.HashSet<>(spark.table(SurveyTables.SURVEY_FILE
-                .qualifiedName()).select("run_id").distinct().collectAsList().stream().map(r -> r.getString(0)).toList());
+                        .qualifiedName()).filter(org.apache.spark.sql.functions.col("run_id").isin(unfinished.toArray()))
+                .select("run_id").distinct().collectAsList().stream().map(r -> r.getString(0)).toList());
         List<String> runs = unfinished.stream().filter(run -> !registered.contains(run)).toList();
         if (runs.isEmpty()) {
             return List.of();
