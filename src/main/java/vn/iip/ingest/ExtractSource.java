@@ -32,11 +32,7 @@ public final class ExtractSource {
         }
         Path folder = new Path(input);
         try {
-            FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (!fs.exists(folder)) {
-                throw new IllegalArgumentException("Input folder " + input + " does not exist; pass --input with a folder"
-                        + " of extract files, or omit it to load the bundled samples");
-            }
+            requireFolder(folder.getFileSystem(spark.sparkContext().hadoopConfiguration()), folder, input);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot reach input folder " + input + ": " + e.getMessage(), e);
         }
@@ -124,10 +120,7 @@ public final class ExtractSource {
         Path folder = new Path(input);
         try {
             FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (!fs.exists(folder)) {
-                throw new IllegalArgumentException("Input folder " + input + " does not exist; pass --input with a"
-                        + " folder of extract files, or omit it to load the bundled samples");
-            }
+            requireFolder(fs, folder, input);
             List<FileStatus> files = new ArrayList<>();
             java.util.ArrayDeque<Path> folders = new java.util.ArrayDeque<>(List.of(folder));
             while (!folders.isEmpty()) {
@@ -146,6 +139,13 @@ public final class ExtractSource {
             return files;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list input folder " + input + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireFolder(FileSystem fs, Path folder, String input) throws IOException {
+        if (!fs.exists(folder)) {
+            throw new IllegalArgumentException("Input folder " + input + " does not exist; pass --input with a folder"
+                    + " of extract files, or omit it to load the bundled samples");
         }
     }
 
