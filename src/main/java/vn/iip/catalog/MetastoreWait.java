@@ -13,10 +13,15 @@ public final class MetastoreWait {
 
     /** Attaches the warehouse, waiting while another process holds its metastore; {@code say} gets one line. */
     public static void attach(Warehouse warehouse, java.util.function.Consumer<String> say) {
+        attach(warehouse, say, () -> null);
+    }
+
+    /** {@link Warehouse#attach(java.util.function.Supplier)}, waiting like {@link #attach(Warehouse, java.util.function.Consumer)}. */
+    public static <T> T attach(Warehouse warehouse, java.util.function.Consumer<String> say,
+                               java.util.function.Supplier<T> alongside) {
         for (int attempt = 1; ; attempt++) {
             try {
-                warehouse.attach();
-                return;
+                return warehouse.attach(alongside);
             } catch (RuntimeException e) {
                 if (!heldByAnotherJvm(e) || attempt >= ATTEMPTS) {
                     if (heldByAnotherJvm(e)) {

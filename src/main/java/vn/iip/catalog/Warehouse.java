@@ -140,7 +140,22 @@ public final class Warehouse {
      * metastore, or its catalog lost).
      */
     public void attach() {
+        attach(() -> null);
+    }
+
+    /**
+     * {@link #attach()}, with a read of the tables (they exist by then) made while the views are brought up to date:
+     * returns what it read.
+     */
+    public <T> T attach(java.util.function.Supplier<T> alongside) {
         createTables();
+        return vn.iip.spark.Overlap.run(alongside, () -> {
+            attachViews();
+            return null;
+        }).firstResult();
+    }
+
+    private void attachViews() {
         boolean persistent = "hive".equals(spark.conf().get("spark.sql.catalogImplementation", "in-memory"));
         // Views are (re)made when their text in the code changed, and in a catalog that does not have them.
         String definitions = viewDefinitions();

@@ -62,8 +62,8 @@ public final class Pipeline {
     private RunReport run(String runId, Instant started, FatalExit guard) {
         Timestamp now = Timestamp.from(started);
         progress.start();
-        vn.iip.catalog.MetastoreWait.attach(warehouse, progress::line);
-        WarehouseState before = WarehouseState.read(spark);
+        WarehouseState before = vn.iip.catalog.MetastoreWait.attach(warehouse, progress::line,
+                () -> WarehouseState.read(spark));
         RunRecovery.Recovery recovery = RunRecovery.recover(spark, before);
         RunLog.started(spark, config, runId, started);
         guard.logged();
@@ -124,20 +124,24 @@ public final class Pipeline {
             PublishStage.run(spark, warehouse, scope);
         }
         // A run that wrote nothing inherits the totals the previous run verified; a run that added rows counts its
-        // own and adds them to those; any other run recounts the warehouse.
-        Totals totals = !publish && before.lastTotalsHold() ? before.inheritedTotals()
-                : rebuild ? WarehouseState.count(spark) : before.countAfter(spark, runId);
+        // own and adds them to those; any other run recounts the warehouse. The gold checks are made meanwhile.
+        Dataset<Row> goldChecks = publish ? QualityChecks.run(scope.within(spark.table(
+                GoldTables.FACT_IIP_RELEASE.qualifiedName())), scope.within(spark.table(
+                GoldTables.FACT_IIP_REVISION.qualifiedName()))).persist(StorageLevel.MEMORY_AND_DISK()) : null;
+        Totals totals = vn.iip.spark.Overlap.run(() -> !publish && before.lastTotalsHold() ? before.inheritedTotals()
+                : rebuild ? WarehouseState.count(spark) : before.countAfter(spark, runId),
+                () -> goldChecks == null ? 0L : goldChecks.count()).firstResult();
         progress.stage("publish", publish ? totals.facts() + " fact(s) in " + readersName(GoldTables.FACT_IIP_RELEASE)
                 + " (all vintages), dimensions up to date" : "nothing new: gold left as it is (" + totals.facts()
                 + " facts)");
 
         RunReport report = new RunReport(runId, ingest.filesSeen(), ingest.filesNew(), ingest.filesSkipped(),
                 ingest.filesRejected(), ingest.rowsRead(), added.observations(), added.quarantined(), totals, publish);
-        runQualityChecks(report, survey, scope, now);
+        runQualityChecks(report, survey, goldChecks, now);
         // Readers switch to this run's gold in one step, its quality checks included.
         vn.iip.catalog.GoldSnapshot.Publish published = vn.iip.catalog.GoldSnapshot.publish(spark, warehouse, runId);
-        RunLog.finished(spark, report, started, null);
         if (!report.conservationOk()) {
+            RunLog.finished(spark, report, started, null);
             throw new ConservationFailure(String.format("Conservation check failed: this run read %d rows but"
                     + " stored %d observations + %d quarantined; %s. Rows were lost or duplicated: see run %s in"
                     + " iip_silver.run_log", report.rowsRead(), report.observationsAdded(), report.quarantinedAdded(),
@@ -146,10 +150,13 @@ public final class Pipeline {
         // A computed table still at the version it was created with (0) is empty: no survey was ever computed.
         Long computedVersion = published.versions().get(GoldTables.FACT_IIP_COMPUTED.name());
         boolean computed = computedVersion != null && computedVersion > 0;
-        Headlines.print(spark, progress, computed);
-        if (computed) {
-            Headlines.printComputed(spark, progress);
-        }
+        // The summary reads the gold just published; logging the end writes only run_log.
+        vn.iip.spark.Overlap.run(() -> RunLog.finished(spark, report, started, null), () -> {
+            Headlines.print(spark, progress, computed);
+            if (computed) {
+                Headlines.printComputed(spark, progress);
+            }
+        });
         return report;
     }
 
@@ -182,7 +189,8 @@ public final class Pipeline {
         // Both materialised before anything is stored: the rows are conformed once, and the duplicate check is never
         // re-run against the observations this run writes.
         Dataset<Row> rows = materialise(ConformStage.conformRows(ingest.newRows()), runId, "conformed");
-        Dataset<Row> duplicates = materialise(ConformStage.duplicates(rows, existing), runId, "duplicates");
+        Dataset<Row> duplicates = materialise(ConformStage.duplicates(rows, ofSameReleases(existing, rows)), runId,
+                "duplicates");
         Dataset<Row> conformed = ConformStage.withDuplicates(rows, duplicates)
                 .withColumn("run_id", lit(runId)).withColumn("ingested_at", lit(now));
         Dataset<Row> observations = ConformStage.observations(conformed);
@@ -194,13 +202,32 @@ public final class Pipeline {
         DeltaWrites.append(quarantine, SilverTables.QUARANTINE);
         progress.stage("conform", String.format("%d row(s): %d observation(s), %d quarantined", ingest.rowsRead(),
                 observationCount, quarantineCount));
-        for (Row rule : quarantine.groupBy("rule_id").count().orderBy(col("count").desc(), col("rule_id"))
-                .collectAsList()) {
+        List<Row> rules = quarantineCount == 0 ? List.of() : quarantine.groupBy("rule_id").count()
+                .orderBy(col("count").desc(), col("rule_id")).collectAsList();
+        for (Row rule : rules) {
             progress.line(String.format("           %5d %s", rule.getLong(1), rule.getString(0)));
         }
         // Last: registering the files commits the run's bronze and silver rows.
         DeltaWrites.append(ingest.newFiles(), BronzeTables.EXTRACT_FILE);
         return new Stored(observationCount, quarantineCount, PublishStage.scopeOf(observations));
+    }
+
+    /** Releases up to this many in a run narrow the duplicate check's scan of the loaded observations. */
+    private static final int NARROWED_RELEASES = 1000;
+
+    /**
+     * The loaded observations that may be copies of the run's rows: those of the same releases (an observation's id
+     * includes its release). A filter by value, so that Delta's file statistics skip the files of other releases:
+     * a new month's check reads its own release's files, not the whole history.
+     */
+    private static Dataset<Row> ofSameReleases(Dataset<Row> existing, Dataset<Row> rows) {
+        // A handful of release ids (the labels of the run's files), not data.
+        List<Row> releases = rows.filter(col("rule_id").isNull()).select("release_id").distinct()
+                .limit(NARROWED_RELEASES + 1).collectAsList();
+        if (releases.size() > NARROWED_RELEASES) {
+            return existing;
+        }
+        return existing.filter(col("release_id").isin(releases.stream().map(r -> r.get(0)).toArray()));
     }
 
     /** The run's counts disagree; it is already logged as failed. */
@@ -244,13 +271,11 @@ public final class Pipeline {
         checkpointFolder = null;
     }
 
-    /** The checks of the facts this run wrote (the years of its periods, or all), then the run's own. */
-    private void runQualityChecks(RunReport report, SurveyStage.Outcome survey, PublishStage.Scope scope,
-                                  Timestamp now) {
-        Dataset<Row> checks = report.published()
-                ? QualityChecks.run(scope.within(spark.table(GoldTables.FACT_IIP_RELEASE.qualifiedName())),
-                        scope.within(spark.table(GoldTables.FACT_IIP_REVISION.qualifiedName())))
-                : spark.emptyDataFrame();
+    /**
+     * Records the checks of the facts this run wrote (the years of its periods, or all; made and cached before,
+     * null when gold was not published), then the run's own.
+     */
+    private void runQualityChecks(RunReport report, SurveyStage.Outcome survey, Dataset<Row> checks, Timestamp now) {
         Row conservation = RowFactory.create("conservation", report.conservationOk() ? "pass" : "fail",
                 (double) report.rowsRead(), (double) (report.observationsAdded() + report.quarantinedAdded()),
                 String.format("run: %d rows read = %d observations + %d quarantined; warehouse, by distinct keys:"
@@ -268,7 +293,7 @@ public final class Pipeline {
                 .withColumn("release_id", lit(null).cast("string"))
                 .withColumn("difference", col("actual_value").minus(col("expected_value")))
                 .withColumn("tolerance", lit(0.0));
-        Dataset<Row> all = report.published() ? checks.unionByName(conservationRow) : conservationRow;
+        Dataset<Row> all = checks != null ? checks.unionByName(conservationRow) : conservationRow;
         all = all.withColumn("run_id", lit(report.runId())).withColumn("checked_at", lit(now))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         DeltaWrites.append(all, GoldTables.QUALITY_CHECK);
@@ -278,6 +303,9 @@ public final class Pipeline {
             summary.append(summary.length() == 0 ? "" : ", ").append(status.getLong(1)).append(' ').append(status.getString(0));
         }
         all.unpersist();
+        if (checks != null) {
+            checks.unpersist();
+        }
         String described = report.published() ? "checks: " : "gold unchanged, conservation only: ";
         progress.stage("quality", described + summary + " (details in " + readersName(GoldTables.QUALITY_CHECK)
                 + "); conservation " + (report.conservationOk() ? "ok" : "FAILED"));

@@ -65,8 +65,26 @@ public final class PublishStage {
         return new Scope(periods, releases);
     }
 
-    /** Returns the number of fact rows written. */
+    /**
+     * Returns the number of fact rows written. The facts and the dimensions are written at once: neither reads
+     * what the other writes, and on a long history most of each is a fixed cost of queries and commits.
+     */
     public static long run(SparkSession spark, Warehouse warehouse, Scope scope) {
+        Dataset<Row> observations = spark.table(SilverTables.OBSERVATION.qualifiedName());
+        return vn.iip.spark.Overlap.run(() -> facts(observations, scope), () -> {
+            dimensions(spark, warehouse, observations, scope);
+            return null;
+        }).firstResult();
+    }
+
+    private static long facts(Dataset<Row> observations, Scope scope) {
+        if (scope.isEverything()) {
+            return writeFacts(observations, null);
+        }
+        return scope.periods().isEmpty() ? 0 : writeFacts(observations, col("period").isin(scope.periods().toArray()));
+    }
+
+    private static void dimensions(SparkSession spark, Warehouse warehouse, Dataset<Row> observations, Scope scope) {
         ReferenceData reference = ReferenceData.get();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         replace(spark, warehouse, Dimensions.geography(reference, today), GoldTables.DIM_GEOGRAPHY);
@@ -79,19 +97,12 @@ public final class PublishStage {
         replace(spark, warehouse, industries, GoldTables.DIM_INDUSTRY);
         replace(spark, warehouse, Dimensions.period(reference), GoldTables.DIM_PERIOD);
         replace(spark, warehouse, Dimensions.comparison(), GoldTables.DIM_COMPARISON);
-        Dataset<Row> observations = spark.table(SilverTables.OBSERVATION.qualifiedName());
         if (scope.isEverything()) {
             DeltaWrites.replace(Dimensions.release(observations), GoldTables.DIM_RELEASE);
-            return writeFacts(observations, null);
-        }
-        if (!scope.releaseIds().isEmpty()) {
+        } else if (!scope.releaseIds().isEmpty()) {
             Column releases = col("release_id").isin(scope.releaseIds().toArray());
             DeltaWrites.replaceWhere(Dimensions.release(observations.filter(releases)), GoldTables.DIM_RELEASE, releases);
         }
-        if (scope.periods().isEmpty()) {
-            return 0;
-        }
-        return writeFacts(observations, col("period").isin(scope.periods().toArray()));
     }
 
     /** Facts and revisions of the periods (null = all): a whole key is always inside or outside. */

@@ -61,6 +61,7 @@ public final class Sessions {
         String localWarehouse = localWarehouse(warehouse, conf.get("spark.master"));
         boolean metastoreGiven = conf.contains("spark.hadoop.javax.jdo.option.ConnectionURL")
                 || conf.contains("spark.hadoop.hive.metastore.uris") || conf.contains("spark.sql.catalogImplementation");
+        useLocalFiles(conf);
         if (!metastoreGiven && localWarehouse != null) {
             // Embedded Derby next to the tables: a warehouse folder is self-contained and names persist across JVMs.
             conf.set("spark.sql.catalogImplementation", "hive");
@@ -118,7 +119,17 @@ public final class Sessions {
     public static org.apache.hadoop.conf.Configuration hadoopConfiguration(java.util.Map<String, String> settings) {
         SparkConf conf = new SparkConf(true);
         settings.forEach((key, value) -> setIfMissing(conf, key, value));
+        // The file system Hadoop caches for file: is the first one made, maybe by these checks: the same as the job's.
+        useLocalFiles(conf);
         return org.apache.spark.deploy.SparkHadoopUtil.get().newConfiguration(conf);
+    }
+
+    /** With a local master every JVM is this one: file: without a forked process per file and commit. */
+    private static void useLocalFiles(SparkConf conf) {
+        if (conf.get("spark.master", DEFAULT_MASTER).startsWith("local")) {
+            setIfMissing(conf, "spark.hadoop.fs.file.impl", LocalFiles.FileSystem.class.getName());
+            setIfMissing(conf, "spark.hadoop.fs.AbstractFileSystem.file.impl", LocalFiles.Context.class.getName());
+        }
     }
 
     private static void setIfMissing(SparkConf conf, String key, String value) {
