@@ -13,15 +13,22 @@ public final class MetastoreWait {
 
     /** Attaches the warehouse, waiting while another process holds its metastore; {@code say} gets one line. */
     public static void attach(Warehouse warehouse, java.util.function.Consumer<String> say) {
-        attach(warehouse, say, () -> null);
+        waiting(() -> {
+            warehouse.attach();
+            return null;
+        }, say);
     }
 
     /** {@link Warehouse#attach(java.util.function.Supplier)}, waiting like {@link #attach(Warehouse, java.util.function.Consumer)}. */
     public static <T> T attach(Warehouse warehouse, java.util.function.Consumer<String> say,
                                java.util.function.Supplier<T> alongside) {
+        return waiting(() -> warehouse.attach(alongside), say);
+    }
+
+    private static <T> T waiting(java.util.function.Supplier<T> attach, java.util.function.Consumer<String> say) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return warehouse.attach(alongside);
+                return attach.get();
             } catch (RuntimeException e) {
                 if (!heldByAnotherJvm(e) || attempt >= ATTEMPTS) {
                     if (heldByAnotherJvm(e)) {

@@ -140,12 +140,14 @@ public final class Warehouse {
      * metastore, or its catalog lost).
      */
     public void attach() {
-        attach(() -> null);
+        createTables();
+        attachViews();
     }
 
     /**
-     * {@link #attach()}, with a read of the tables (they exist by then) made while the views are brought up to date:
-     * returns what it read.
+     * {@link #attach()}, with a read of the tables (they exist by then) made while the views are brought up to date
+     * on another thread: returns what it read. Only for a session whose statements are not guarded per thread (the
+     * SQL endpoint prepares its views unguarded on its own thread: it uses {@link #attach()}).
      */
     public <T> T attach(java.util.function.Supplier<T> alongside) {
         createTables();
