@@ -25,6 +25,10 @@ public final class ReferenceData {
             "Central Highlands", "R4", "South East", "R5", "Mekong River Delta", "R6");
     public static final String REGION = "region";
 
+    /** The years the computed calendar covers (Tết dates, dim_calendar, the seasonal regressors). */
+    public static final int FIRST_CALENDAR_YEAR = 1900;
+    public static final int LAST_CALENDAR_YEAR = 2100;
+
     private static volatile ReferenceData instance;
 
     private final List<GeoUnit> geography;
@@ -39,9 +43,8 @@ public final class ReferenceData {
         this.geoSynonyms = pairs("/reference/geography_synonyms.csv", "alias", "code_or_name");
         this.industrySynonyms = pairs("/reference/industry_synonyms.csv", "label", "industry_code");
         Map<Integer, LocalDate> tet = new LinkedHashMap<>();
-        for (Map<String, String> row : CsvResource.read("/reference/tet_dates.csv")) {
-            LocalDate date = LocalDate.parse(row.get("tet_date"));
-            tet.put(date.getYear(), date);
+        for (int year = FIRST_CALENDAR_YEAR; year <= LAST_CALENDAR_YEAR; year++) {
+            tet.put(year, LunarCalendar.VIETNAM.newYear(year));
         }
         this.tetDates = Collections.unmodifiableMap(tet);
     }
@@ -74,7 +77,7 @@ public final class ReferenceData {
         return industrySynonyms;
     }
 
-    /** First day of the lunar new year (Tết Nguyên Đán) per Gregorian year. */
+    /** First day of the lunar new year (Tết Nguyên Đán) per Gregorian year 1900–2100, from {@link LunarCalendar}. */
     public Map<Integer, LocalDate> tetDates() {
         return tetDates;
     }

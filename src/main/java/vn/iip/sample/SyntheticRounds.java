@@ -69,7 +69,8 @@ final class SyntheticRounds {
     private static String tet() {
         StringBuilder cases = new StringBuilder("CASE");
         TreeMap<Integer, LocalDate> tet = new TreeMap<>(ReferenceData.get().tetDates());
-        for (LocalDate day : tet.values()) {
+        // The years the synthetic trend covers: one CASE branch pair per year, not the calendar's two centuries.
+        for (LocalDate day : tet.subMap(2000, true, 2040, true).values()) {
             int month = day.getMonthValue();
             cases.append(" WHEN year = ").append(day.getYear()).append(" AND month = ").append(month)
                     .append(" THEN 0.82 WHEN year = ").append(day.getYear()).append(" AND month = ").append(month + 1)
