@@ -63,6 +63,45 @@ public final class GoldTables {
                     of("is_jan_feb", "BOOLEAN", "January or February: single-month rates swing with Tết",
                             "Tháng 1 hoặc 2: chịu ảnh hưởng Tết")));
 
+    public static final TableSpec DIM_CALENDAR = new TableSpec(STORE_SCHEMA, "dim_calendar",
+            "Every day 1900-2100: Vietnam's lunar date (UTC+7), Tết window, public holidays, working days / Lịch"
+                    + " ngày: âm lịch, Tết, ngày nghỉ lễ, ngày làm việc",
+            List.of(
+                    of("date", "DATE", "Day", "Ngày dương lịch"),
+                    of("year", "INT", "Gregorian year", "Năm dương lịch"),
+                    of("month", "INT", "Gregorian month", "Tháng dương lịch"),
+                    of("day_of_week", "INT", "1 = Monday ... 7 = Sunday", "Thứ trong tuần (1 = thứ Hai)"),
+                    of("lunar_year", "INT", "Lunar year: the Gregorian year its Tết falls in", "Năm âm lịch"),
+                    of("lunar_month", "INT", "Lunar month 1-12 (a leap month repeats its number)", "Tháng âm lịch"),
+                    of("lunar_day", "INT", "Lunar day 1-30", "Ngày âm lịch"),
+                    of("lunar_leap_month", "BOOLEAN", "The day lies in a leap month", "Thuộc tháng nhuận"),
+                    of("is_tet", "BOOLEAN", "First day of the lunar year (Tết Nguyên Đán)", "Mùng 1 Tết"),
+                    of("tet_window", "BOOLEAN", "Inside the Tết window of the seasonal regressor (see"
+                            + " dim_calendar_month.tet_days_before/after)", "Trong khoảng ảnh hưởng của Tết"),
+                    of("public_holiday", "BOOLEAN", "Public holiday of the Labour Code in force", "Ngày lễ, Tết"),
+                    of("day_off", "BOOLEAN", "Holiday, or a working day given for a holiday on a weekend",
+                            "Ngày nghỉ (lễ hoặc nghỉ bù)"),
+                    of("working_day", "BOOLEAN", "Monday-Friday and no day off", "Ngày làm việc")));
+
+    public static final TableSpec DIM_CALENDAR_MONTH = new TableSpec(STORE_SCHEMA, "dim_calendar_month",
+            "Calendar regressors per month 1900-2100: the Tết window's share and working days / Biến lịch theo"
+                    + " tháng: tỷ lệ Tết, số ngày làm việc",
+            List.of(
+                    of("period", "STRING", "YYYY-MM", "Kỳ (tháng)"),
+                    of("year", "INT", "Year", "Năm"),
+                    of("month", "INT", "Month", "Tháng"),
+                    of("days", "INT", "Days in the month", "Số ngày"),
+                    of("working_days", "INT", "Working days (dim_calendar.working_day)", "Số ngày làm việc"),
+                    of("tet_date", "DATE", "First day of Tết in that year", "Ngày mùng 1 Tết của năm"),
+                    of("tet_days_before", "INT", "Days of the Tết window before Tết", "Số ngày trước Tết"),
+                    of("tet_days_after", "INT", "Days of the Tết window after Tết", "Số ngày sau Tết"),
+                    of("tet_window_days", "INT", "Days of the window in this month", "Số ngày của khoảng Tết"
+                            + " trong tháng"),
+                    of("tet_share", "DOUBLE", "tet_window_days / window length", "Tỷ lệ khoảng Tết trong tháng"),
+                    of("tet_regressor", "DOUBLE", "tet_share minus its 1901-2099 mean for the calendar month (the"
+                            + " seasonal adjustment's Tết variable)", "Biến hồi quy Tết (đã trừ trung bình dài"
+                            + " hạn của tháng)")));
+
     public static final TableSpec DIM_COMPARISON = new TableSpec(STORE_SCHEMA, "dim_comparison",
             "Comparison bases with GSO's Vietnamese wording / Gốc so sánh",
             List.of(
@@ -170,8 +209,8 @@ public final class GoldTables {
 
     /** The tables readers see through iip_gold, at the versions of one publish. */
     public static List<TableSpec> published() {
-        return List.of(DIM_GEOGRAPHY, DIM_INDUSTRY, DIM_PERIOD, DIM_COMPARISON, DIM_RELEASE, FACT_IIP_RELEASE,
-                FACT_IIP_REVISION, QUALITY_CHECK, FACT_IIP_COMPUTED);
+        return List.of(DIM_GEOGRAPHY, DIM_INDUSTRY, DIM_PERIOD, DIM_CALENDAR, DIM_CALENDAR_MONTH, DIM_COMPARISON,
+                DIM_RELEASE, FACT_IIP_RELEASE, FACT_IIP_REVISION, QUALITY_CHECK, FACT_IIP_COMPUTED);
     }
 
     public static List<TableSpec> all() {

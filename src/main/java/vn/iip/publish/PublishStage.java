@@ -96,6 +96,7 @@ public final class PublishStage {
         industries.addAll(Dimensions.classes(classes, reference));
         replace(spark, warehouse, industries, GoldTables.DIM_INDUSTRY);
         replace(spark, warehouse, Dimensions.period(reference), GoldTables.DIM_PERIOD);
+        calendar(spark, warehouse, vn.iip.adjust.TetRegressor.standard());
         replace(spark, warehouse, Dimensions.comparison(), GoldTables.DIM_COMPARISON);
         if (scope.isEverything()) {
             DeltaWrites.replace(Dimensions.release(observations), GoldTables.DIM_RELEASE);
@@ -130,6 +131,22 @@ public final class PublishStage {
      * A dimension made from reference data is written only when its rows differ from those it holds: most runs
      * leave it as it is (no new Delta version), which spares a commit per dimension.
      */
+    /** The day and month calendars, written when missing or when their rules or Tết window changed. */
+    private static void calendar(SparkSession spark, Warehouse warehouse, vn.iip.adjust.TetRegressor window) {
+        String hash = vn.iip.ingest.Sha256.hex(Calendar.contentLabel(window)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (!warehouse.holdsContent(GoldTables.DIM_CALENDAR, hash)) {
+            DeltaWrites.replace(Calendar.days(spark, window.daysBefore(), window.daysAfter()),
+                    GoldTables.DIM_CALENDAR);
+            warehouse.recordContent(GoldTables.DIM_CALENDAR, hash);
+        }
+        if (!warehouse.holdsContent(GoldTables.DIM_CALENDAR_MONTH, hash)) {
+            DeltaWrites.replace(Calendar.months(spark, window.daysBefore(), window.daysAfter()),
+                    GoldTables.DIM_CALENDAR_MONTH);
+            warehouse.recordContent(GoldTables.DIM_CALENDAR_MONTH, hash);
+        }
+    }
+
     private static void replace(SparkSession spark, Warehouse warehouse, List<Row> rows, TableSpec table) {
         String hash = contentHash(rows, table);
         if (warehouse.holdsContent(table, hash)) {

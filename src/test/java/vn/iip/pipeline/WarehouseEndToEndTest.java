@@ -183,6 +183,33 @@ class WarehouseEndToEndTest {
                 rows("SELECT period FROM iip_gold.dim_period WHERE contains_tet AND period_type = 'month'"
                         + " AND year BETWEEN 2020 AND 2025 ORDER BY period").stream().map(r -> r.getString(0)).toList());
         assertEquals("C", value("SELECT parent_code FROM iip_gold.dim_industry WHERE industry_code = 'C24'"));
+        // The day calendar: every day of 1900-2100 once, Tết from the computed lunar calendar.
+        Row days = rows("SELECT count(*), count(DISTINCT date), count_if(is_tet) FROM iip_gold.dim_calendar").get(0);
+        assertEquals(List.of(73_414L, 73_414L, 201L), List.of(days.getLong(0), days.getLong(1), days.getLong(2)));
+        assertEquals(List.of("2007-02-17", "2030-02-02", "2100-02-09"), rows("SELECT CAST(date AS STRING) FROM"
+                + " iip_gold.dim_calendar WHERE is_tet AND year IN (2007, 2030, 2100) ORDER BY date").stream()
+                .map(r -> r.getString(0)).toList());
+        // 2023-04-29: Hùng Kings' day (10/3 lunar, after a leap 2nd month), a Saturday: a holiday, no working day.
+        Row hungKings = rows("SELECT lunar_month, lunar_day, lunar_leap_month, public_holiday, working_day FROM"
+                + " iip_gold.dim_calendar WHERE date = DATE'2023-04-29'").get(0);
+        assertEquals(List.of(3, 10, false, true, false), List.of(hungKings.get(0), hungKings.get(1), hungKings.get(2),
+                hungKings.get(3), hungKings.get(4)));
+        // Per month: 2023-05 has 20 working days (two made up for the weekend holidays); Tết 2020-01-25's window
+        // (7 days before to 14 after) puts 14 of its 22 days in January.
+        Row may = rows("SELECT working_days, tet_window_days FROM iip_gold.dim_calendar_month WHERE period = '2023-05'")
+                .get(0);
+        assertEquals(List.of(20, 0), List.of(may.get(0), may.get(1)));
+        Row january = rows("SELECT tet_window_days, tet_share, tet_regressor, working_days FROM"
+                + " iip_gold.dim_calendar_month WHERE period = '2020-01'").get(0);
+        assertEquals(14, january.getInt(0));
+        assertEquals(14 / 22.0, january.getDouble(1), 1e-12);
+        assertEquals(vn.iip.adjust.TetRegressor.standard().value(java.time.YearMonth.of(2020, 1)),
+                january.getDouble(2), 1e-12);
+        assertEquals(2412L, value("SELECT count(*) FROM iip_gold.dim_calendar_month"));
+        // The month table agrees with the day table on every month's working days.
+        assertEquals(0L, value("SELECT count(*) FROM iip_gold.dim_calendar_month m JOIN (SELECT year, month,"
+                + " count_if(working_day) AS w, count_if(tet_window) AS t FROM iip_gold.dim_calendar GROUP BY year,"
+                + " month) d ON m.year = d.year AND m.month = d.month WHERE m.working_days <> d.w"));
         assertEquals(5L, value("SELECT count(*) FROM iip_gold.dim_comparison"));
         assertEquals(33L, value("SELECT count(*) FROM iip_gold.dim_release"));
     }
@@ -294,7 +321,8 @@ class WarehouseEndToEndTest {
         Row before = rows(facts).get(0);
         long versionBefore = factVersion();
         long rowsBefore = (Long) value("SELECT count(*) FROM iip_bronze.extract_row");
-        List<Long> dimensionsBefore = List.of(version("dim_industry"), version("dim_period"), version("dim_comparison"));
+        List<Long> dimensionsBefore = List.of(version("dim_industry"), version("dim_period"), version("dim_comparison"),
+                version("dim_calendar"), version("dim_calendar_month"));
         for (String input : new String[] {null, resource("/extracts/broken").toUri().toString()}) {
             RunReport report = new Pipeline(SharedWarehouse.spark(), new RunConfig(input,
                     SharedWarehouse.root().toString()).withSurvey(RunConfig.NO_SURVEY),
@@ -308,7 +336,8 @@ class WarehouseEndToEndTest {
         assertTrue(versionBefore > 0, "the facts were published more than once: " + versionBefore);
         // Reference dimensions are rewritten only when their rows change (the survey's classes may have come since).
         assertEquals(dimensionsBefore, List.of(version("dim_industry"), version("dim_period"),
-                version("dim_comparison")));
+                version("dim_comparison"), version("dim_calendar"), version("dim_calendar_month")));
+        assertEquals(1L, version("dim_calendar"), "dim_calendar is created empty, then written once");
         assertEquals(1L, version("dim_comparison"), "dim_comparison is created empty, then written once");
         assertEquals(rowsBefore, value("SELECT count(*) FROM iip_bronze.extract_row"));
         assertEquals(Boolean.TRUE, value("SELECT bool_and(conservation_ok) FROM iip_silver.run_log"));
