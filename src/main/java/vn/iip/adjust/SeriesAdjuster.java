@@ -44,7 +44,7 @@ public final class SeriesAdjuster {
 
     /** What came out for one series; the arrays follow the input months, values as factors for a log model. */
     public record Adjustment(double[] seasonallyAdjusted, double[] trend, double[] seasonalFactor, double[] tetEffect,
-                             double[] irregular, Diagnostics diagnostics) {}
+                             double[] calendarEffect, double[] irregular, Diagnostics diagnostics) {}
 
     /** The model and the tests a reader needs to trust (or distrust) the adjustment of one series. */
     public record Diagnostics(String model, boolean logTransformed, double tetCoefficient, double tetStdError,
@@ -87,14 +87,15 @@ public final class SeriesAdjuster {
         var finals = results.getFinals();
         double[] sa = array(finals.getD11final(), series.length());
         double[] tetEffect = tetEffect(model, regressor, log);
-        // D16 holds the seasonal factor with the calendar effects (Tết included); the Tết part is divided out.
+        double[] calendar = calendarEffect(model, series.length());
+        // D16 holds the seasonal factor with the calendar effects (Tết and trading days); those are divided out.
         double[] combined = array(finals.getD16(), series.length());
         double[] seasonal = new double[combined.length];
         for (int i = 0; i < combined.length; i++) {
-            seasonal[i] = log ? combined[i] / tetEffect[i] : combined[i] - tetEffect[i];
+            seasonal[i] = log ? combined[i] / (tetEffect[i] * calendar[i]) : combined[i] - tetEffect[i] - calendar[i];
         }
         var m = results.getDiagnostics().getMstatistics();
-        return new Adjustment(sa, array(finals.getD12final(), series.length()), seasonal, tetEffect,
+        return new Adjustment(sa, array(finals.getD12final(), series.length()), seasonal, tetEffect, calendar,
                 array(finals.getD13final(), series.length()),
                 diagnostics(model, log, results.getDiagnostics().getGenericDiagnostics(), m.getM(7), m.getQ()));
     }
@@ -120,13 +121,14 @@ public final class SeriesAdjuster {
         double[] irregular = array(finals.getSeries(ComponentType.Irregular, ComponentInformation.Value),
                 series.length());
         double[] tetEffect = tetEffect(model, regressor, log);
-        // The seasonal factor without the calendar and Tết parts: raw over (SA × Tết).
+        double[] calendar = calendarEffect(model, series.length());
+        // The seasonal factor without the calendar and Tết parts: raw over (SA × Tết × trading days).
         double[] seasonal = new double[sa.length];
         for (int i = 0; i < sa.length; i++) {
             double y = series.getValue(i);
-            seasonal[i] = log ? y / (sa[i] * tetEffect[i]) : y - sa[i] - tetEffect[i];
+            seasonal[i] = log ? y / (sa[i] * tetEffect[i] * calendar[i]) : y - sa[i] - tetEffect[i] - calendar[i];
         }
-        return new Adjustment(sa, trend, seasonal, tetEffect, irregular,
+        return new Adjustment(sa, trend, seasonal, tetEffect, calendar, irregular,
                 diagnostics(model, log, results.getDiagnostics().getGenericDiagnostics(), null, null));
     }
 
@@ -140,6 +142,14 @@ public final class SeriesAdjuster {
             effect[i] = log ? Math.exp(x) : x;
         }
         return effect;
+    }
+
+    /**
+     * The trading-day and working-day effect the model found (a factor for a log model, 1 where none was selected;
+     * an amount, 0 where none, otherwise).
+     */
+    private static double[] calendarEffect(RegSarimaModel model, int length) {
+        return array(model.getTradingDaysEffect(model.getDescription().getDomain()), length);
     }
 
     private static Diagnostics diagnostics(RegSarimaModel model, boolean log, GenericSaTests tests, Double m7,

@@ -50,11 +50,13 @@ class SeriesAdjusterTest {
         assertTrue(d.residualSeasonalityQsPValue() > 0.05, d.toString());
         assertTrue(d.residualSeasonalityFPValue() > 0.05, d.toString());
         assertEquals(MONTHS, adjustment.seasonallyAdjusted().length);
-        // SA × seasonal × Tết gives the raw series back, to within the trading-day effect and rounding.
+        // SA × seasonal × Tết × trading days gives the raw series back.
         for (int i = 0; i < MONTHS; i++) {
             double rebuilt = adjustment.seasonallyAdjusted()[i] * adjustment.seasonalFactor()[i]
-                    * adjustment.tetEffect()[i];
-            assertEquals(1, rebuilt / values[i], 0.03, "month " + START.plusMonths(i));
+                    * adjustment.tetEffect()[i] * adjustment.calendarEffect()[i];
+            assertEquals(1, rebuilt / values[i], 1e-9, "month " + START.plusMonths(i));
+            assertTrue(adjustment.calendarEffect()[i] > 0.95 && adjustment.calendarEffect()[i] < 1.05,
+                    "month " + START.plusMonths(i) + ": trading-day factor " + adjustment.calendarEffect()[i]);
             assertEquals(Math.exp(d.tetCoefficient() * regressor[i]), adjustment.tetEffect()[i], 1e-12);
         }
         // The Tết effect left the SA series: its January–February month-on-month swings are small.
