@@ -65,17 +65,36 @@ final class SyntheticRounds {
         return cases.append(" ELSE 0 END").toString();
     }
 
-    /** Production dips by 18 % in the month of Tết and recovers 6 % above trend in the month after. */
+    /**
+     * Tết: factories stop around the holiday, so a month loses output in proportion to the days of the 22-day window
+     * (7 days before Tết to 14 after) that fall in it, 22 % of a month's output for the whole window. Tết moves
+     * between late January and mid-February, so the loss falls on January, February or both: the single-month
+     * rates swing by about ±20 % (as GSO's do), while the year loses the same every year.
+     */
+    static final double TET_LOSS = 0.22;
+    static final int TET_DAYS_BEFORE = 7;
+    static final int TET_DAYS_AFTER = 14;
+
+    /** The regular seasonal pattern, January to December (the year-end push, the dip after Tết's preparations). */
+    static final double[] SEASONAL = {1.02, 0.97, 1.00, 0.98, 1.00, 1.01, 0.98, 1.00, 1.00, 1.01, 1.01, 1.04};
+
     private static String tet() {
-        StringBuilder cases = new StringBuilder("CASE");
+        StringBuilder cases = new StringBuilder("(CASE");
         TreeMap<Integer, LocalDate> tet = new TreeMap<>(ReferenceData.get().tetDates());
-        // The years the synthetic trend covers: one CASE branch pair per year, not the calendar's two centuries.
+        int window = TET_DAYS_BEFORE + 1 + TET_DAYS_AFTER;
+        // The years the synthetic trend covers: one CASE branch per month the window touches, not two centuries.
         for (LocalDate day : tet.subMap(2000, true, 2040, true).values()) {
-            int month = day.getMonthValue();
-            cases.append(" WHEN year = ").append(day.getYear()).append(" AND month = ").append(month)
-                    .append(" THEN 0.82 WHEN year = ").append(day.getYear()).append(" AND month = ").append(month + 1)
-                    .append(" THEN 1.06");
+            TreeMap<java.time.YearMonth, Integer> days = new TreeMap<>();
+            for (LocalDate d = day.minusDays(TET_DAYS_BEFORE); !d.isAfter(day.plusDays(TET_DAYS_AFTER)); d = d.plusDays(1)) {
+                days.merge(java.time.YearMonth.from(d), 1, Integer::sum);
+            }
+            days.forEach((month, count) -> cases.append(" WHEN year = ").append(month.getYear()).append(" AND month = ")
+                    .append(month.getMonthValue()).append(" THEN ").append(1 - TET_LOSS * count / window));
         }
-        return cases.append(" ELSE 1.0 END").toString();
+        cases.append(" ELSE 1.0 END) * CASE month");
+        for (int month = 1; month <= 12; month++) {
+            cases.append(" WHEN ").append(month).append(" THEN ").append(SEASONAL[month - 1]);
+        }
+        return cases.append(" END").toString();
     }
 }
