@@ -62,8 +62,8 @@ class NothingLocalHidesTest {
             // left survey rows: a handful each.
             Map.entry("vn/iip/pipeline/SurveyRecovery.java", Map.of("driver-side collect", 3)),
             // The newest national month (one aggregate row), then the headline figures printed at the end of a run,
-            // published and computed: a handful of rows each.
-            Map.entry("vn/iip/pipeline/Headlines.java", Map.of("driver-side collect", 3)),
+            // published, computed and seasonally adjusted: a handful of rows each.
+            Map.entry("vn/iip/pipeline/Headlines.java", Map.of("driver-side collect", 4)),
             // Aggregates (counts, max) and the last run_log row.
             Map.entry("vn/iip/pipeline/WarehouseState.java", Map.of("driver-side collect", 3)),
             // One summary row per new file (not its rows), for the run's progress lines.
@@ -76,9 +76,12 @@ class NothingLocalHidesTest {
             Map.entry("vn/iip/compute/SurveyReferenceLoad.java", Map.of("driver-side collect", 1)),
             // Row counts per new file, rule counts and distinct-key counts: aggregates.
             Map.entry("vn/iip/compute/SurveyRoundsLoad.java", Map.of("driver-side collect", 3)),
-            // The identity of each loaded survey file (one row per file), the newest month and the imputation
-            // counts (one aggregate row each).
-            Map.entry("vn/iip/compute/SurveyStage.java", Map.of("driver-side collect", 3)),
+            // The identity of each loaded survey file (one row per file), the newest month, the imputation counts
+            // and the newest computed_as_of (one aggregate row each).
+            Map.entry("vn/iip/compute/SurveyStage.java", Map.of("driver-side collect", 4)),
+            // The newest adjustment's spec id (one aggregate row) and the series counted by status (four rows at
+            // most).
+            Map.entry("vn/iip/adjust/AdjustmentStage.java", Map.of("driver-side collect", 2)),
             // The distinct VSIC classes of the survey's baskets (hundreds at most), and the distinct (period,
             // release id) pairs of one run's observations (labels: a few hundred at most).
             Map.entry("vn/iip/publish/PublishStage.java", Map.of("driver-side collect", 2)));

@@ -29,23 +29,74 @@ public final class SeasonalAdjustment {
     /** Fewer months than this are not adjusted: five years, the least for a stable seasonal estimate. */
     public static final int MINIMUM_MONTHS = 60;
 
-    /** How the series are adjusted: the method and the Tết window (days before and after the first day). */
-    public record Spec(SeriesAdjuster.Method method, int tetDaysBefore, int tetDaysAfter) implements java.io.Serializable {
+    /** Which computed series are adjusted. */
+    public enum Scope {
+        /** Every series: the total, sections and divisions of every geography. */
+        ALL,
+        /** The country's total, sections and divisions, and the total of every province, unit and region. */
+        HEADLINE
+    }
+
+    /**
+     * How the series are adjusted: the method, the Tết window (days before and after the first day) and which
+     * series.
+     */
+    public record Spec(SeriesAdjuster.Method method, int tetDaysBefore, int tetDaysAfter, Scope scope)
+            implements java.io.Serializable {
         public static Spec standard() {
-            return new Spec(SeriesAdjuster.Method.X13, 7, 14);
+            return new Spec(SeriesAdjuster.Method.X13, 7, 14, Scope.ALL);
+        }
+
+        public Spec withMethod(SeriesAdjuster.Method other) {
+            return new Spec(other, tetDaysBefore, tetDaysAfter, scope);
+        }
+
+        public Spec withScope(Scope other) {
+            return new Spec(method, tetDaysBefore, tetDaysAfter, other);
+        }
+
+        /** The method as stored in the tables: x13 or tramo_seats. */
+        public String methodName() {
+            return method.name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public String baseSpecification() {
+            return method == SeriesAdjuster.Method.X13 ? "X13Spec.RSA5 (log/level test, automatic ARIMA, outliers AO"
+                    + " LS TC, trading days tested)" : "TramoSeatsSpec.RSAfull (log/level test, automatic ARIMA,"
+                    + " outliers AO LS TC, trading days tested)";
+        }
+
+        public String regression() {
+            return "Easter off (no Easter in Vietnam's calendar); user variable r.tet of seasonal effect (component"
+                    + " Seasonal, so that it leaves the SA series)";
+        }
+
+        public static final String TET_REGRESSOR = "share of the window [Tết - before, Tết + after] falling in the"
+                + " month, minus its 1901-2099 mean for that calendar month (Vietnam's lunar calendar at UTC+7)";
+
+        /** A short hash of everything above and the software version: equal ids, equal figures from equal input. */
+        public String id() {
+            String text = String.join("|", SOFTWARE, methodName(), baseSpecification(), regression(),
+                    String.valueOf(tetDaysBefore), String.valueOf(tetDaysAfter), TET_REGRESSOR,
+                    String.valueOf(MINIMUM_MONTHS), scope.name());
+            return vn.iip.ingest.Sha256.hex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12);
         }
     }
+
+    /** The software that adjusts, as recorded with every specification. */
+    public static final String SOFTWARE = "JDemetra+ 3.5.0 (jdplus-x13-base-core, jdplus-tramoseats-base-core)";
 
     static final StructType MONTH = new StructType()
             .add("period", DataTypes.StringType).add("index_value", DataTypes.DoubleType)
             .add("sa_index", DataTypes.DoubleType).add("trend_index", DataTypes.DoubleType)
             .add("seasonal_factor", DataTypes.DoubleType).add("tet_effect", DataTypes.DoubleType)
-            .add("irregular", DataTypes.DoubleType).add("mom_sa_pct", DataTypes.DoubleType);
+            .add("calendar_effect", DataTypes.DoubleType).add("irregular", DataTypes.DoubleType).add("mom_sa_pct", DataTypes.DoubleType);
 
     static final StructType SERIES = new StructType()
             .add("geo_code", DataTypes.StringType).add("geo_version", DataTypes.StringType)
             .add("industry_code", DataTypes.StringType).add("method", DataTypes.StringType)
-            .add("months_count", DataTypes.IntegerType).add("status", DataTypes.StringType)
+            .add("months_count", DataTypes.IntegerType).add("first_period", DataTypes.StringType)
+            .add("last_period", DataTypes.StringType).add("status", DataTypes.StringType)
             .add("reason", DataTypes.StringType).add("model", DataTypes.StringType)
             .add("log_transformed", DataTypes.BooleanType).add("tet_coefficient", DataTypes.DoubleType)
             .add("tet_std_error", DataTypes.DoubleType).add("tet_p_value", DataTypes.DoubleType)
@@ -78,8 +129,10 @@ public final class SeasonalAdjustment {
         }
         String method = spec.method().name().toLowerCase(java.util.Locale.ROOT);
         String problem = problem(values);
+        String first = values.isEmpty() ? null : values.firstKey().toString();
+        String last = values.isEmpty() ? null : values.lastKey().toString();
         if (problem != null) {
-            return failed(key, method, values.size(), "not_adjusted", problem);
+            return failed(key, method, values.size(), first, last, "not_adjusted", problem);
         }
         YearMonth start = values.firstKey();
         double[] series = values.values().stream().mapToDouble(Double::doubleValue).toArray();
@@ -90,7 +143,7 @@ public final class SeasonalAdjustment {
                     tet.values(start, series.length + SeriesAdjuster.REGRESSOR_HORIZON));
         } catch (RuntimeException e) {
             // JDemetra+ reports a series it cannot model by an exception; the series gets a row that says so.
-            return failed(key, method, series.length, "failed", spec.method() + " failed on this series: "
+            return failed(key, method, series.length, first, last, "failed", spec.method() + " failed on this series: "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
         List<Row> months = new ArrayList<>();
@@ -98,11 +151,12 @@ public final class SeasonalAdjustment {
         for (int i = 0; i < series.length; i++) {
             Double mom = i == 0 ? null : (sa[i] / sa[i - 1] - 1) * 100;
             months.add(RowFactory.create(start.plusMonths(i).toString(), series[i], sa[i], adjustment.trend()[i],
-                    adjustment.seasonalFactor()[i], adjustment.tetEffect()[i], adjustment.irregular()[i], mom));
+                    adjustment.seasonalFactor()[i], adjustment.tetEffect()[i], adjustment.calendarEffect()[i],
+                    adjustment.irregular()[i], mom));
         }
         SeriesAdjuster.Diagnostics d = adjustment.diagnostics();
         String status = d.tetPValue() < 0.05 ? "adjusted" : "adjusted_tet_not_significant";
-        return RowFactory.create(key[0], key[1], key[2], method, series.length, status,
+        return RowFactory.create(key[0], key[1], key[2], method, series.length, first, last, status,
                 status.equals("adjusted") ? null : String.format(java.util.Locale.ROOT,
                         "the Tết coefficient %.4f has p-value %.3f (≥ 0.05): the series shows no Tết effect; the"
                                 + " regressor is kept so that every series is adjusted alike", d.tetCoefficient(),
@@ -136,8 +190,9 @@ public final class SeasonalAdjustment {
         return null;
     }
 
-    private static Row failed(String[] key, String method, int months, String status, String reason) {
-        return RowFactory.create(key[0], key[1], key[2], method, months, status, reason, null, null, null, null,
+    private static Row failed(String[] key, String method, int months, String first, String last, String status,
+                              String reason) {
+        return RowFactory.create(key[0], key[1], key[2], method, months, first, last, status, reason, null, null, null, null,
                 null, null, null, null, null, null, null, seq(List.of()));
     }
 

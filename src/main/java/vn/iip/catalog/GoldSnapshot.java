@@ -146,8 +146,8 @@ public final class GoldSnapshot {
             return "0"; // the text without versions, to tell whether the code's definition changed
         }
         Long version = publish.versions().get(table.name());
-        if (version == null && table == GoldTables.FACT_IIP_COMPUTED) {
-            return "0"; // a publish from before the computed IIP: the table as created, empty
+        if (version == null && GoldTables.ADDED_AFTER_FIRST_PUBLISH.contains(table)) {
+            return "0"; // a publish from before the table existed: the table as created, empty
         }
         if (version == null) {
             throw new IllegalStateException("Publish " + publish.id() + " in " + GoldTables.GOLD_PUBLISH.qualifiedName()

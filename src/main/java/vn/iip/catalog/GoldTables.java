@@ -196,6 +196,89 @@ public final class GoldTables {
                     of("run_id", "STRING", "Run that computed this vintage", "Mã lần chạy")))
             .partitionedBy("period_type");
 
+    public static final TableSpec FACT_IIP_SA = new TableSpec(STORE_SCHEMA, "fact_iip_sa",
+            "Seasonally and Tết adjusted computed IIP, every vintage (a row only where a value changed) / IIP đã"
+                    + " điều chỉnh mùa vụ và Tết, mọi lần tính",
+            List.of(
+                    of("period", "STRING", "Month YYYY-MM", "Tháng"),
+                    of("geo_code", "STRING", "VN, province or unit code, or region R1-R6", "Mã địa bàn"),
+                    of("geo_version", "STRING", "vn63, vn34 or region (national: vn63 until 2025-06, then vn34, one"
+                            + " series)", "Phiên bản địa giới"),
+                    of("industry_code", "STRING", "TOTAL, section or division", "Mã ngành"),
+                    of("method", "STRING", "x13 (X-13ARIMA-SEATS, RSA5) or tramo_seats (RSAfull)",
+                            "Phương pháp điều chỉnh"),
+                    of("index_value", "DOUBLE", "The computed index level that was adjusted (raw)",
+                            "Chỉ số gốc (chưa điều chỉnh)"),
+                    of("sa_index", "DOUBLE", "Seasonally and calendar (Tết, trading-day) adjusted index",
+                            "Chỉ số đã điều chỉnh mùa vụ và lịch"),
+                    of("trend_index", "DOUBLE", "Trend-cycle", "Xu thế - chu kỳ"),
+                    of("seasonal_factor", "DOUBLE", "Seasonal component without calendar effects: raw = sa × seasonal"
+                            + " × tet × calendar for a log model (factors), their sum for an additive one (index"
+                            + " points; sa_diagnostics.log_transformed)", "Thành phần mùa vụ"),
+                    of("tet_effect", "DOUBLE", "Tết effect: exp(coefficient × regressor) for a log model, coefficient"
+                            + " × regressor for an additive one", "Ảnh hưởng Tết"),
+                    of("calendar_effect", "DOUBLE", "Trading-day effect (1, or 0 for an additive model, when the"
+                            + " model chose none)", "Ảnh hưởng ngày làm việc"),
+                    of("irregular", "DOUBLE", "Irregular component", "Thành phần bất thường"),
+                    of("mom_sa_pct", "DOUBLE", "Month-on-month growth of sa_index, %",
+                            "Tốc độ tăng so với tháng trước (đã điều chỉnh), %"),
+                    of("spec_id", "STRING", "Specification used (sa_spec)", "Mã đặc tả điều chỉnh"),
+                    of("sa_as_of", "DATE", "Newest collected_on of the survey the levels came from",
+                            "Dữ liệu điều tra tính đến ngày"),
+                    of("run_id", "STRING", "Run that adjusted this vintage", "Mã lần chạy")));
+
+    public static final TableSpec SA_DIAGNOSTICS = new TableSpec(STORE_SCHEMA, "sa_diagnostics",
+            "Seasonal adjustment diagnostics, one row per series and run, with the reason when a series is not"
+                    + " adjusted / Chẩn đoán điều chỉnh mùa vụ theo chuỗi và lần chạy",
+            List.of(
+                    of("run_id", "STRING", "Run", "Mã lần chạy"),
+                    of("sa_as_of", "DATE", "Newest collected_on of the survey", "Dữ liệu điều tra tính đến ngày"),
+                    of("spec_id", "STRING", "Specification used (sa_spec)", "Mã đặc tả điều chỉnh"),
+                    of("geo_code", "STRING", "Geography code", "Mã địa bàn"),
+                    of("geo_version", "STRING", "Geography version (national: that of its newest month)",
+                            "Phiên bản địa giới"),
+                    of("industry_code", "STRING", "Industry code", "Mã ngành"),
+                    of("method", "STRING", "x13 or tramo_seats", "Phương pháp"),
+                    of("months_count", "INT", "Months with a value", "Số tháng có số liệu"),
+                    of("first_period", "STRING", "First month of the series", "Tháng đầu"),
+                    of("last_period", "STRING", "Last month of the series", "Tháng cuối"),
+                    of("status", "STRING", "adjusted, adjusted_tet_not_significant, not_adjusted or failed",
+                            "Tình trạng"),
+                    of("reason", "STRING", "Why the series is not (fully) adjusted", "Lý do"),
+                    of("model", "STRING", "ARIMA model chosen (p,d,q)(bp,bd,bq)", "Mô hình ARIMA"),
+                    of("log_transformed", "BOOLEAN", "Multiplicative (log) model", "Mô hình nhân (logarit)"),
+                    of("tet_coefficient", "DOUBLE", "Coefficient of the Tết regressor (log scale)", "Hệ số Tết"),
+                    of("tet_std_error", "DOUBLE", "Its standard error", "Sai số chuẩn của hệ số Tết"),
+                    of("tet_p_value", "DOUBLE", "Its p-value (t test); below 0.05: a Tết effect", "Giá trị p của"
+                            + " hệ số Tết"),
+                    of("outliers", "INT", "Outliers found (AO, LS, TC)", "Số giá trị ngoại lai"),
+                    of("ljung_box_p_value", "DOUBLE", "Ljung-Box on the residuals, 24 lags; below 0.05: the model"
+                            + " misses autocorrelation", "Kiểm định Ljung-Box"),
+                    of("m7", "DOUBLE", "X-13 M7 (identifiable seasonality); above 1: none to adjust",
+                            "Thống kê M7 (X-13)"),
+                    of("q", "DOUBLE", "X-13 Q (combined M statistics); above 1: a poor adjustment",
+                            "Thống kê Q (X-13)"),
+                    of("residual_seasonality_qs_p_value", "DOUBLE", "QS test on the SA series; below 0.05:"
+                            + " seasonality left", "Kiểm định QS mùa vụ còn lại"),
+                    of("residual_seasonality_f_p_value", "DOUBLE", "F test on the SA series; below 0.05:"
+                            + " seasonality left", "Kiểm định F mùa vụ còn lại")));
+
+    public static final TableSpec SA_SPEC = new TableSpec(STORE_SCHEMA, "sa_spec",
+            "Seasonal adjustment specifications, one row per spec_id: what reproduces any SA figure / Đặc tả điều"
+                    + " chỉnh mùa vụ",
+            List.of(
+                    of("spec_id", "STRING", "Hash of the specification", "Mã đặc tả"),
+                    of("method", "STRING", "x13 or tramo_seats", "Phương pháp"),
+                    of("software", "STRING", "Software and version", "Phần mềm và phiên bản"),
+                    of("base_specification", "STRING", "JDemetra+ predefined specification", "Đặc tả gốc"),
+                    of("regression", "STRING", "Regression variables and their settings", "Biến hồi quy"),
+                    of("tet_days_before", "INT", "Days of the Tết window before Tết", "Số ngày trước Tết"),
+                    of("tet_days_after", "INT", "Days of the window after the first day of Tết (the window is before + 1 + after days)",
+                            "Số ngày sau Tết"),
+                    of("tet_regressor", "STRING", "How the Tết regressor is made", "Cách tạo biến Tết"),
+                    of("minimum_months", "INT", "Shortest series adjusted", "Số tháng tối thiểu"),
+                    of("run_id", "STRING", "Run that first used it", "Lần chạy đầu tiên dùng")));
+
     /** One row per publish: the version of every gold table it made current (the switch readers follow). */
     public static final TableSpec GOLD_PUBLISH = new TableSpec(STORE_SCHEMA, "gold_publish",
             "Each publish of gold: the Delta version of every gold table readers see from then on / Các lần công bố"
@@ -210,8 +293,13 @@ public final class GoldTables {
     /** The tables readers see through iip_gold, at the versions of one publish. */
     public static List<TableSpec> published() {
         return List.of(DIM_GEOGRAPHY, DIM_INDUSTRY, DIM_PERIOD, DIM_CALENDAR, DIM_CALENDAR_MONTH, DIM_COMPARISON,
-                DIM_RELEASE, FACT_IIP_RELEASE, FACT_IIP_REVISION, QUALITY_CHECK, FACT_IIP_COMPUTED);
+                DIM_RELEASE, FACT_IIP_RELEASE, FACT_IIP_REVISION, QUALITY_CHECK, FACT_IIP_COMPUTED, FACT_IIP_SA,
+                SA_DIAGNOSTICS, SA_SPEC);
     }
+
+    /** Published tables a publish from an older release may not name: shown at version 0, as created (empty). */
+    static final java.util.Set<TableSpec> ADDED_AFTER_FIRST_PUBLISH = java.util.Set.of(FACT_IIP_COMPUTED, FACT_IIP_SA,
+            SA_DIAGNOSTICS, SA_SPEC);
 
     public static List<TableSpec> all() {
         List<TableSpec> all = new java.util.ArrayList<>(published());

@@ -112,9 +112,34 @@ public final class GoldViews {
                     of("weight_base_year", "INT", "Weight base of the computed value", "Năm gốc quyền số")),
             SqlTemplates.render("v_iip_reconciliation", SCHEMAS));
 
+    /** Columns of v_iip_sa_latest and iip_sa_as_of: fact_iip_sa's, with the names, and the vintages per month. */
+    static final List<ColumnSpec> SA_COLUMNS = saColumns();
+
+    private static List<ColumnSpec> saColumns() {
+        List<ColumnSpec> columns = new ArrayList<>();
+        for (ColumnSpec column : GoldTables.FACT_IIP_SA.columns()) {
+            columns.add(column);
+            if (column.name().equals("geo_version")) {
+                columns.add(VINTAGE_COLUMNS.get(4));
+                columns.add(VINTAGE_COLUMNS.get(5));
+            } else if (column.name().equals("industry_code")) {
+                columns.add(VINTAGE_COLUMNS.get(7));
+                columns.add(VINTAGE_COLUMNS.get(8));
+            }
+        }
+        columns.add(of("vintages_count", "INT", "Vintages of this month's adjusted value (SA revises the past)",
+                "Số lần tính lại giá trị điều chỉnh"));
+        return List.copyOf(columns);
+    }
+
+    public static final ViewSpec SA_LATEST = new ViewSpec("v_iip_sa_latest",
+            "Newest seasonally adjusted value per series, method and month / Giá trị đã điều chỉnh mùa vụ mới nhất",
+            SA_COLUMNS, SqlTemplates.render("sa_vintages", Map.of("gold", GoldTables.SCHEMA, "vintages", "TRUE")));
+
     /** The vintage and BI views, in the order they are created (each reads only those before it). */
     static List<ViewSpec> vintageViews() {
-        return List.of(LATEST, FIRST_RELEASE, MONTHLY_WIDE, COMPUTED_LATEST, COMPUTED_FIRST, RECONCILIATION);
+        return List.of(LATEST, FIRST_RELEASE, MONTHLY_WIDE, COMPUTED_LATEST, COMPUTED_FIRST, RECONCILIATION,
+                SA_LATEST);
     }
 
     /** iip_gold's view of one gold table: its columns at the versions of the current publish. */
@@ -134,11 +159,31 @@ public final class GoldViews {
     }
 
     public static final String AS_OF_FUNCTION = GoldTables.SCHEMA + ".iip_as_of";
+    public static final String SA_AS_OF_FUNCTION = GoldTables.SCHEMA + ".iip_sa_as_of";
+
+    /** The table functions of iip_gold, by name: what "as of a date" means for published and adjusted figures. */
+    public static Map<String, String> functionStatements() {
+        Map<String, String> functions = new java.util.LinkedHashMap<>();
+        functions.put(AS_OF_FUNCTION, asOfFunctionStatement());
+        functions.put(SA_AS_OF_FUNCTION, saAsOfFunctionStatement());
+        return functions;
+    }
+
+    /** "As adjusted from survey data up to D": the newest vintage per month among those with sa_as_of on or before D. */
+    static String saAsOfFunctionStatement() {
+        return SqlTemplates.render("iip_sa_as_of", Map.of("gold", GoldTables.SCHEMA, "returns", returns(SA_COLUMNS),
+                "select", SqlTemplates.render("sa_vintages", Map.of("gold", GoldTables.SCHEMA,
+                        "vintages", "f.sa_as_of <= as_of_date"))));
+    }
+
+    private static String returns(List<ColumnSpec> columns) {
+        return columns.stream().map(c -> c.name() + " " + c.type() + " COMMENT '" + Sql.quote(c.comment()) + "'")
+                .collect(Collectors.joining(", "));
+    }
 
     /** "As published on date D": the latest value per key among releases on or before D. */
     public static String asOfFunctionStatement() {
-        String returns = VINTAGE_COLUMNS.stream().map(c -> c.name() + " " + c.type() + " COMMENT '"
-                + Sql.quote(c.comment()) + "'").collect(Collectors.joining(", "));
-        return SqlTemplates.render("iip_as_of", Map.of("gold", GoldTables.SCHEMA, "returns", returns));
+        return SqlTemplates.render("iip_as_of", Map.of("gold", GoldTables.SCHEMA, "returns",
+                returns(VINTAGE_COLUMNS)));
     }
 }

@@ -163,7 +163,7 @@ public final class Warehouse {
         String definitions = viewDefinitions();
         boolean remake = !persistent || !definitions.equals(WarehouseFiles.readText(spark, root + "/" + VIEWS_MARKER))
                 || GoldViews.all().stream().anyMatch(v -> !spark.catalog().tableExists(v.qualifiedName()))
-                || !spark.catalog().functionExists(GoldViews.AS_OF_FUNCTION);
+                || GoldViews.functionStatements().keySet().stream().anyMatch(f -> !spark.catalog().functionExists(f));
         GoldSnapshot.sync(spark, this, remake);
         if (remake) {
             createViews();
@@ -175,7 +175,7 @@ public final class Warehouse {
     private static final String VIEWS_MARKER = "_iip_views";
 
     private static String viewDefinitions() {
-        StringBuilder statements = new StringBuilder(GoldViews.asOfFunctionStatement())
+        StringBuilder statements = new StringBuilder(String.join("\n", GoldViews.functionStatements().values()))
                 .append('\n').append(GoldSnapshot.statement(new GoldSnapshot.Publish("", java.util.Map.of())));
         GoldViews.all().forEach(view -> statements.append('\n').append(view.createStatement()));
         return vn.iip.ingest.Sha256.hex(statements.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -186,7 +186,7 @@ public final class Warehouse {
         for (ViewSpec view : GoldViews.all()) {
             spark.sql(view.createStatement());
         }
-        spark.sql(GoldViews.asOfFunctionStatement());
+        GoldViews.functionStatements().values().forEach(spark::sql);
     }
 
     /** Records the publish readers now see, where a reader that cannot see the catalog change looks for it. */

@@ -39,6 +39,21 @@ final class ComputedVintages {
         return new Added(rows, figures.count());
     }
 
+    /**
+     * The newest computed monthly index levels that have a value: geo_code, geo_version, industry_code, period,
+     * index_value (what seasonal adjustment reads).
+     */
+    static Dataset<Row> latestMonthlyLevels(SparkSession spark) {
+        Dataset<Row> levels = spark.table(GoldTables.FACT_IIP_COMPUTED.qualifiedName())
+                .filter(col("period_type").equalTo("month").and(col("comparison").equalTo("fixed_base"))
+                        .and(col("measure").equalTo("index_level"))
+                        // The total, sections and divisions: classes (C1010) are too thin to adjust one by one.
+                        .and(col("industry_code").equalTo("TOTAL").or(org.apache.spark.sql.functions.length(
+                                col("industry_code")).leq(3))));
+        return latest(levels).filter(col("old_index_value").isNotNull()).select(col("geo_code"), col("geo_version"),
+                col("industry_code"), col("period"), col("old_index_value").as("index_value"));
+    }
+
     /** The newest vintage per key (by computed_as_of, then run id, which starts with the run's UTC time). */
     static Dataset<Row> latest(Dataset<Row> vintages) {
         Column[] key = java.util.Arrays.stream(KEY).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);

@@ -15,6 +15,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import vn.iip.adjust.AdjustmentStage;
+import vn.iip.adjust.SeasonalAdjustment;
 import vn.iip.catalog.SurveyTables;
 import vn.iip.conform.survey.SurveyConform;
 import vn.iip.ingest.survey.SurveyFiles;
@@ -36,7 +38,8 @@ public final class SurveyStage {
     public record Outcome(int filesSeen, int filesNew, int filesRejected, long rowsRead, long stored,
                           List<Row> quarantinedByRule, long imputed, long unimputable, long figuresAdded,
                           long figuresTotal, boolean computed, boolean conserved,
-                          ContributionCheck.Result contributions, long movedFromSilver) {
+                          ContributionCheck.Result contributions, long movedFromSilver,
+                          vn.iip.adjust.AdjustmentStage.Outcome adjustment) {
         /** Whether every computed contribution set adds up to its parent's growth (trivially, when none). */
         public boolean contributionsAddUp() {
             return contributions == null || contributions.holds();
@@ -46,8 +49,8 @@ public final class SurveyStage {
     /**
      * @param bundled the folder is the bundled synthetic survey's, written on the first run
      */
-    public static Outcome run(SparkSession spark, String folder, boolean bundled, String runId, Timestamp now,
-                              Consumer<String> line) {
+    public static Outcome run(SparkSession spark, String folder, boolean bundled, SeasonalAdjustment.Spec adjustment,
+                              String runId, Timestamp now, Consumer<String> line) {
         if (bundled) {
             BundledSurvey.ensure(spark, folder);
         }
@@ -86,8 +89,9 @@ public final class SurveyStage {
         List<SurveyFile> rounds = byKind(fresh, Kind.ROUNDS);
         SurveyRoundsLoad.Loaded loaded = SurveyRoundsLoad.load(spark, rounds, runId, now);
         boolean anything = fresh.size() > rejected;
-        Outcome outcome = anything ? compute(spark, loaded, listed.size(), fresh.size(), rejected, runId)
-                : new Outcome(listed.size(), fresh.size(), rejected, 0, 0, List.of(), 0, 0, 0, 0, false, true, null, 0);
+        Outcome outcome = anything ? compute(spark, loaded, listed.size(), fresh.size(), rejected, adjustment, runId)
+                : new Outcome(listed.size(), fresh.size(), rejected, 0, 0, List.of(), 0, 0, 0, 0, false, true, null, 0,
+                readjusted(spark, adjustment, runId));
         for (SurveyFile file : fresh) {
             if (file.kind() != null) {
                 registrations.add(registration(file, file.kind().name().toLowerCase(java.util.Locale.ROOT),
@@ -103,13 +107,13 @@ public final class SurveyStage {
     }
 
     private static Outcome compute(SparkSession spark, SurveyRoundsLoad.Loaded loaded, int seen, int fresh,
-                                   int rejected, String runId) {
+                                   int rejected, SeasonalAdjustment.Spec adjustment, String runId) {
         Dataset<Row> responses = spark.table(SurveyTables.SURVEY_RESPONSE.qualifiedName());
         Row newest = responses.agg(max("period"), max("collected_on")).first();
         if (newest.isNullAt(0)) {
             return new Outcome(seen, fresh, rejected, loaded.rowsRead(), loaded.stored(), loaded.quarantinedByRule(),
                     0, 0, 0, 0, false, loaded.conserved(), null,
-                    loaded.movedFromSilver());
+                    loaded.movedFromSilver(), null);
         }
         int newestMonth = Months.index(Integer.parseInt(newest.getString(0).substring(0, 4)),
                 Integer.parseInt(newest.getString(0).substring(5, 7)));
@@ -124,10 +128,29 @@ public final class SurveyStage {
         Dataset<Row> figures = result.figures().localCheckpoint(true);
         ContributionCheck.Result contributions = ContributionCheck.check(figures);
         ComputedVintages.Added added = ComputedVintages.add(spark, figures, newest.getDate(1), runId);
+        // The levels changed, or the specification did: the series are adjusted again (the past is revised).
+        AdjustmentStage.Outcome adjusted = added.rows() > 0 || AdjustmentStage.pending(spark, adjustment)
+                ? AdjustmentStage.run(spark, ComputedVintages.latestMonthlyLevels(spark), adjustment,
+                newest.getDate(1), runId) : null;
         return new Outcome(seen, fresh, rejected, loaded.rowsRead(), loaded.stored(), loaded.quarantinedByRule(),
                 counts.isNullAt(0) ? 0 : counts.getLong(0), counts.isNullAt(1) ? 0 : counts.getLong(1),
                 added.rows(), added.keys(), true, loaded.conserved(), contributions,
-                loaded.movedFromSilver());
+                loaded.movedFromSilver(), adjusted);
+    }
+
+    /**
+     * A run without a new survey file adjusts again only when the specification changed since the newest
+     * adjustment (a job setting), from the newest computed levels; otherwise null.
+     */
+    private static AdjustmentStage.Outcome readjusted(SparkSession spark, SeasonalAdjustment.Spec adjustment,
+                                                      String runId) {
+        if (!AdjustmentStage.pending(spark, adjustment)) {
+            return null;
+        }
+        Row asOf = spark.table(vn.iip.catalog.GoldTables.FACT_IIP_COMPUTED.qualifiedName())
+                .agg(max("computed_as_of")).first();
+        return asOf.isNullAt(0) ? null : AdjustmentStage.run(spark, ComputedVintages.latestMonthlyLevels(spark),
+                adjustment, asOf.getDate(0), runId);
     }
 
     private static List<SurveyFile> byKind(List<SurveyFile> files, Kind kind) {

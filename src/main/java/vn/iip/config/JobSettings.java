@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.iip.adjust.SeasonalAdjustment;
+import vn.iip.adjust.SeriesAdjuster;
 import vn.iip.conform.VietnameseText;
 import vn.iip.pipeline.RunConfig;
 
@@ -24,6 +26,16 @@ public final class JobSettings {
             new Setting("iip.survey", "", "Folder or URI of the enterprise survey files (rounds, baskets, value added)"
                     + " the IIP is computed from; none: no survey; empty: the bundled synthetic survey when iip.input"
                     + " is empty too", null),
+            new Setting("iip.sa.method", "x13", "How the computed index series are seasonally adjusted: x13"
+                    + " (X-13ARIMA-SEATS, RSA5) or tramo-seats (TRAMO-SEATS, RSAfull), both with the Tết regressor",
+                    null),
+            new Setting("iip.sa.tet-days-before", "7", "Days before the first day of Tết in the Tết regressor's"
+                    + " window (0-30)", null),
+            new Setting("iip.sa.tet-days-after", "14", "Days after the first day of Tết in the Tết regressor's"
+                    + " window (0-30)", null),
+            new Setting("iip.sa.scope", "all", "Which computed series are seasonally adjusted: all (the total,"
+                    + " sections and divisions of every geography) or headline (the country's total, sections and"
+                    + " divisions, and the total of every province, unit and region)", null),
             new Setting("iip.warehouse", "warehouse", "Warehouse folder or URI; the tables live at"
                     + " <warehouse>/<schema>/<table>", null),
             new Setting("iip.metastore.url", "", "JDBC URL of a shared Hive metastore database (a Derby network"
@@ -113,9 +125,39 @@ public final class JobSettings {
         String survey = values.get("iip.survey");
         return new Resolved(new RunConfig(input.isEmpty() ? null : input, values.get("iip.warehouse"),
                 java.time.Duration.ofSeconds(Long.parseLong(values.get("iip.lock.wait-seconds"))),
-                survey.isEmpty() ? null : survey), spark,
+                survey.isEmpty() ? null : survey, adjustment(values, fileName)), spark,
                 new Mart(values.get("iip.mart.jdbc-url"), values.get("iip.mart.user"),
                         values.get("iip.mart.password-env")));
+    }
+
+    /** The seasonal adjustment the settings ask for. */
+    static SeasonalAdjustment.Spec adjustment(Map<String, String> values, String fileName) {
+        String method = values.get("iip.sa.method");
+        SeriesAdjuster.Method parsed = switch (method.toLowerCase(java.util.Locale.ROOT)) {
+            case "x13", "x-13" -> SeriesAdjuster.Method.X13;
+            case "tramo-seats", "tramo_seats", "tramoseats" -> SeriesAdjuster.Method.TRAMO_SEATS;
+            default -> throw new IllegalArgumentException("Setting iip.sa.method = '" + method + "' in " + fileName
+                    + " is no seasonal adjustment method; write x13 or tramo-seats");
+        };
+        String scope = values.get("iip.sa.scope");
+        SeasonalAdjustment.Scope parsedScope = switch (scope.toLowerCase(java.util.Locale.ROOT)) {
+            case "all" -> SeasonalAdjustment.Scope.ALL;
+            case "headline" -> SeasonalAdjustment.Scope.HEADLINE;
+            default -> throw new IllegalArgumentException("Setting iip.sa.scope = '" + scope + "' in " + fileName
+                    + " is no set of series; write all or headline");
+        };
+        return new SeasonalAdjustment.Spec(parsed, days(values, "iip.sa.tet-days-before", fileName),
+                days(values, "iip.sa.tet-days-after", fileName), parsedScope);
+    }
+
+    private static int days(Map<String, String> values, String key, String fileName) {
+        String value = values.get(key);
+        if (!value.matches("\\d{1,2}") || Integer.parseInt(value) > 30) {
+            throw new IllegalArgumentException("Setting " + key + " = '" + value + "' in " + fileName + " is not a"
+                    + " number of days from 0 to 30; write e.g. " + ALL.stream().filter(s -> s.key().equals(key))
+                    .findFirst().orElseThrow().defaultValue());
+        }
+        return Integer.parseInt(value);
     }
 
     static String driverFor(String url) {

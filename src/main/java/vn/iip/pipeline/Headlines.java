@@ -72,4 +72,24 @@ final class Headlines {
                             "published %+.1f on %s", row.getDouble(4), row.get(5))));
         }
     }
+
+    /** The national total's newest seasonally adjusted months, beside the raw month-on-month rates. */
+    static void printAdjusted(SparkSession spark, Progress progress) {
+        // Six rows at most: the newest months of one series.
+        List<Row> rows = spark.sql("SELECT period, method, sa_index, trend_index, mom_sa_pct, index_value, lag_value"
+                + " FROM (SELECT s.*, lag(index_value) OVER (PARTITION BY method ORDER BY period) AS lag_value,"
+                + " row_number() OVER (PARTITION BY method ORDER BY period DESC) AS newest FROM "
+                + GoldViews.SA_LATEST.qualifiedName() + " s WHERE geo_code = 'VN' AND industry_code = 'TOTAL')"
+                + " WHERE newest <= 3 ORDER BY method DESC, period").collectAsList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        progress.line("seasonally adjusted: Viet Nam TOTAL, newest months (Tết and seasons taken out; "
+                + GoldViews.SA_LATEST.qualifiedName() + ", sa_diagnostics):");
+        for (Row row : rows) {
+            progress.line(String.format(Locale.ROOT, "  %s %-11s SA %7.2f  trend %7.2f  SA mom %+5.1f %%  raw mom %+5.1f %%",
+                    row.getString(0), row.getString(1), row.getDouble(2), row.getDouble(3), row.getDouble(4),
+                    (row.getDouble(5) / row.getDouble(6) - 1) * 100));
+        }
+    }
 }

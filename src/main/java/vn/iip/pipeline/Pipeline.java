@@ -112,7 +112,8 @@ public final class Pipeline {
             progress.stage("conform", "no new rows");
         }
         SurveyStage.Outcome survey = SurveyLines.run(spark, config, runId, now, progress);
-        boolean changed = ingest.filesNew() > 0 || recovery.filesRemoved() > 0 || (survey != null && survey.computed());
+        boolean changed = ingest.filesNew() > 0 || recovery.filesRemoved() > 0 || (survey != null
+                && (survey.computed() || survey.adjustment() != null));
         boolean publish = changed || before.hasUnfinishedRun() || !recovery.interruptedRuns().isEmpty()
                 || !spark.catalog().tableExists(GoldViews.LATEST.qualifiedName());
         // Gold is rewritten whole only when something else than this run's new rows may have changed silver.
@@ -155,6 +156,7 @@ public final class Pipeline {
             Headlines.print(spark, progress, computed);
             if (computed) {
                 Headlines.printComputed(spark, progress);
+                Headlines.printAdjusted(spark, progress);
             }
         });
         return report;

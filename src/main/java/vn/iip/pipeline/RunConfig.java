@@ -1,14 +1,16 @@
 package vn.iip.pipeline;
 
 import java.time.Duration;
+import vn.iip.adjust.SeasonalAdjustment;
 
 /**
  * What a run reads and where it writes. {@code input} null means the samples bundled in the jar; {@code lockWait}
  * is how long it waits for another run that holds the warehouse; {@code survey} is the enterprise survey's
  * folder, {@link #NO_SURVEY}, or null for the default: the bundled synthetic survey when the input is the bundled
- * samples, else none.
+ * samples, else none; {@code adjustment} is how the computed series are seasonally adjusted.
  */
-public record RunConfig(String input, String warehouse, Duration lockWait, String survey) {
+public record RunConfig(String input, String warehouse, Duration lockWait, String survey,
+                        SeasonalAdjustment.Spec adjustment) {
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
     /** --survey none: the run computes nothing from a survey. */
     public static final String NO_SURVEY = "none";
@@ -21,9 +23,18 @@ public record RunConfig(String input, String warehouse, Duration lockWait, Strin
         this(input, warehouse, lockWait, null);
     }
 
+    public RunConfig(String input, String warehouse, Duration lockWait, String survey) {
+        this(input, warehouse, lockWait, survey, SeasonalAdjustment.Spec.standard());
+    }
+
     /** The same run with this survey setting. */
     public RunConfig withSurvey(String folder) {
-        return new RunConfig(input, warehouse, lockWait, folder);
+        return new RunConfig(input, warehouse, lockWait, folder, adjustment);
+    }
+
+    /** The same run with this seasonal adjustment. */
+    public RunConfig withAdjustment(SeasonalAdjustment.Spec spec) {
+        return new RunConfig(input, warehouse, lockWait, survey, spec);
     }
 
     /** Whether the run computes from the bundled synthetic survey. */

@@ -6,6 +6,8 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import vn.iip.adjust.AdjustmentStage;
+import vn.iip.adjust.AdjustmentStage.Status;
 import vn.iip.catalog.GoldTables;
 import vn.iip.compute.ContributionCheck;
 import vn.iip.compute.SurveyStage;
@@ -21,7 +23,7 @@ final class SurveyLines {
         if (folder == null) {
             return null;
         }
-        SurveyStage.Outcome outcome = SurveyStage.run(spark, folder, config.bundledSurvey(), runId, now,
+        SurveyStage.Outcome outcome = SurveyStage.run(spark, folder, config.bundledSurvey(), config.adjustment(), runId, now,
                 progress::line);
         progress.stage("survey", String.format("%d file(s) seen: %d new, %d rejected whole; %d row(s) read: %d"
                 + " stored, %d quarantined%s", outcome.filesSeen(), outcome.filesNew(), outcome.filesRejected(),
@@ -39,6 +41,15 @@ final class SurveyLines {
                 outcome.unimputable(), outcome.figuresTotal(), outcome.figuresAdded(), GoldTables.SCHEMA,
                 GoldTables.FACT_IIP_COMPUTED.name(), outcome.contributionsAddUp() ? "yes" : "NO")
                 : "no new survey file: nothing recomputed");
+        AdjustmentStage.Outcome adjusted = outcome.adjustment();
+        if (adjusted != null) {
+            progress.stage("adjust", String.format("%d series by %s (spec %s) in %.1f s: %d adjusted with a"
+                    + " significant Tết effect, %d without, %d not adjusted, %d failed; %d month(s), %d new vintage"
+                    + " row(s) in %s.%s", adjusted.series(), adjusted.method(), adjusted.specId(), adjusted.seconds(),
+                    adjusted.count(Status.ADJUSTED), adjusted.count(Status.ADJUSTED_TET_NOT_SIGNIFICANT),
+                    adjusted.count(Status.NOT_ADJUSTED), adjusted.count(Status.FAILED), adjusted.months(),
+                    adjusted.rowsAdded(), GoldTables.SCHEMA, GoldTables.FACT_IIP_SA.name()));
+        }
         if (!outcome.conserved()) {
             throw new vn.iip.IipException("Conservation check failed for the survey: rows read " + outcome.rowsRead()
                     + " != stored + quarantined, or bronze survey rows differ from stored + quarantined by distinct"
@@ -49,18 +60,32 @@ final class SurveyLines {
 
     /**
      * The survey's rows of quality_check (check_id, status, expected_value, actual_value, message): conservation of
-     * the rows read, and when the run computed, the contributions' sums and the unimputable values.
+     * the rows read, the seasonal adjustment's series, and when the run computed, the contributions' sums and the
+     * unimputable values.
      */
     static List<Row> qualityRows(SurveyStage.Outcome outcome) {
         List<Row> rows = new ArrayList<>();
-        if (outcome == null || outcome.filesNew() == 0) {
+        if (outcome == null) {
             return rows;
         }
-        rows.add(RowFactory.create("survey_conservation", outcome.conserved() ? "pass" : "fail",
-                (double) outcome.rowsRead(), (double) outcome.rowsRead(), String.format("survey rows read %d = %d stored"
-                        + " + %d quarantined; bronze = silver + quarantine by distinct (file, row, run): %s",
-                        outcome.rowsRead(), outcome.stored(), outcome.rowsRead() - outcome.stored(),
-                        outcome.conserved() ? "yes" : "NO")));
+        if (outcome.filesNew() > 0) {
+            rows.add(RowFactory.create("survey_conservation", outcome.conserved() ? "pass" : "fail",
+                    (double) outcome.rowsRead(), (double) outcome.rowsRead(), String.format("survey rows read %d = %d"
+                            + " stored + %d quarantined; bronze = silver + quarantine by distinct (file, row, run): %s",
+                            outcome.rowsRead(), outcome.stored(), outcome.rowsRead() - outcome.stored(),
+                            outcome.conserved() ? "yes" : "NO")));
+        }
+        AdjustmentStage.Outcome adjusted = outcome.adjustment();
+        if (adjusted != null) {
+            long notAdjusted = adjusted.count(Status.NOT_ADJUSTED) + adjusted.count(Status.FAILED);
+            rows.add(RowFactory.create("seasonal_adjustment", adjusted.count(Status.FAILED) > 0 ? "warn" : "pass",
+                    (double) adjusted.series(), (double) (adjusted.series() - notAdjusted), String.format("%d of %d"
+                            + " computed series seasonally adjusted by %s (spec %s); %d too short or incomplete, %d"
+                            + " failed: see %s.%s for each series' reason and tests", adjusted.series() - notAdjusted,
+                            adjusted.series(), adjusted.method(), adjusted.specId(),
+                            adjusted.count(Status.NOT_ADJUSTED), adjusted.count(Status.FAILED), GoldTables.SCHEMA,
+                            GoldTables.SA_DIAGNOSTICS.name())));
+        }
         if (!outcome.computed()) {
             return rows;
         }

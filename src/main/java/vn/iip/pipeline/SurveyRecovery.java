@@ -18,7 +18,8 @@ final class SurveyRecovery {
     private SurveyRecovery() {}
 
     /** Tables a survey run writes before it registers its files, the table that tells leftovers last. */
-    private static final List<TableSpec> WRITTEN = List.of(GoldTables.FACT_IIP_COMPUTED,
+    private static final List<TableSpec> WRITTEN = List.of(GoldTables.FACT_IIP_SA, GoldTables.SA_DIAGNOSTICS,
+            GoldTables.SA_SPEC, GoldTables.FACT_IIP_COMPUTED,
             SurveyTables.SURVEY_QUARANTINE, SurveyTables.SURVEY_RESPONSE, SurveyTables.SURVEY_BASKET,
             SurveyTables.SURVEY_VALUE_ADDED, SurveyTables.SURVEY_ROW);
 

@@ -32,6 +32,10 @@ class JobSettingsTest {
         Map<String, String> file = new LinkedHashMap<>();
         file.put("iip.input", "hdfs://nn:8020/landing");
         file.put("iip.survey", "hdfs://nn:8020/survey");
+        file.put("iip.sa.method", "tramo-seats");
+        file.put("iip.sa.tet-days-before", "0");
+        file.put("iip.sa.tet-days-after", "30");
+        file.put("iip.sa.scope", "headline");
         file.put("iip.warehouse", "hdfs://nn:8020/warehouse");
         file.put("iip.metastore.url", "jdbc:derby://127.0.0.1:1527/metastore;create=true");
         file.put("iip.metastore.driver", "org.example.Driver");
@@ -50,7 +54,9 @@ class JobSettingsTest {
         JobSettings.Resolved resolved = JobSettings.resolve(file, "f", Map.of(),
                 name -> name.equals("METASTORE_SECRET") ? "s3cret" : null);
         assertEquals(new RunConfig("hdfs://nn:8020/landing", "hdfs://nn:8020/warehouse",
-                java.time.Duration.ofSeconds(30), "hdfs://nn:8020/survey"), resolved.run());
+                java.time.Duration.ofSeconds(30), "hdfs://nn:8020/survey", new vn.iip.adjust.SeasonalAdjustment.Spec(
+                vn.iip.adjust.SeriesAdjuster.Method.TRAMO_SEATS, 0, 30, vn.iip.adjust.SeasonalAdjustment.Scope.HEADLINE)),
+                resolved.run());
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("spark.hadoop.javax.jdo.option.ConnectionURL", "jdbc:derby://127.0.0.1:1527/metastore;create=true");
         expected.put("spark.hadoop.javax.jdo.option.ConnectionDriverName", "org.example.Driver");
@@ -88,7 +94,8 @@ class JobSettingsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JobSettings.resolve(
                 Map.of("iip.warehous", "/w"), "jobs/conf/x.properties", Map.of(), n -> null));
         assertTrue(e.getMessage().startsWith("Unknown setting 'iip.warehous' in jobs/conf/x.properties (did you mean"
-                + " 'iip.warehouse'?); known settings: iip.input, iip.survey, iip.warehouse,"), e.getMessage());
+                + " 'iip.warehouse'?); known settings: iip.input, iip.survey, iip.sa.method, iip.sa.tet-days-before,"
+                + " iip.sa.tet-days-after, iip.sa.scope, iip.warehouse,"), e.getMessage());
     }
 
     @Test
@@ -106,6 +113,19 @@ class JobSettingsTest {
                 Map.of("iip.shuffle-partitions", value), "f", Map.of(), n -> null));
         assertEquals("Setting iip.shuffle-partitions = '" + value + "' in f is not a positive whole number; write"
                 + " e.g. 2", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"iip.sa.method=x12|Setting iip.sa.method = 'x12' in f is no seasonal adjustment method;"
+            + " write x13 or tramo-seats", "iip.sa.tet-days-before=31|Setting iip.sa.tet-days-before = '31' in f is"
+            + " not a number of days from 0 to 30; write e.g. 7", "iip.sa.tet-days-after=-1|Setting"
+            + " iip.sa.tet-days-after = '-1' in f is not a number of days from 0 to 30; write e.g. 14",
+            "iip.sa.scope=some|Setting iip.sa.scope = 'some' in f is no set of series; write all or headline"})
+    void theSeasonalAdjustmentSettingsAreChecked(String setting) {
+        String[] parts = setting.split("[=|]", 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JobSettings.resolve(
+                Map.of(parts[0], parts[1]), "f", Map.of(), n -> null));
+        assertEquals(parts[2], e.getMessage());
     }
 
     @Test

@@ -43,7 +43,8 @@ class SurveyEndToEndTest {
     void aRunOnTheBundledSamplesComputesFromTheBundledSurveyAndPrintsItBesideThePublishedFigures() {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         RunReport report = new Pipeline(SharedWarehouse.spark(), new RunConfig(null,
-                SharedWarehouse.root().toString()), new PrintStream(output, true, StandardCharsets.UTF_8)).run();
+                SharedWarehouse.root().toString()).withAdjustment(HEADLINE),
+                new PrintStream(output, true, StandardCharsets.UTF_8)).run();
         String out = output.toString(StandardCharsets.UTF_8);
         assertTrue(report.published() && report.conservationOk(), out);
         assertTrue(out.contains("survey   3 file(s) seen: 3 new, 0 rejected whole;"), out);
@@ -65,6 +66,7 @@ class SurveyEndToEndTest {
                         + " WHERE period_partition <> 'reference')"));
         firstRunId = report.runId();
         assertEquals(firstRunId, value("SELECT DISTINCT run_id FROM iip_gold.fact_iip_computed"));
+        SeasonalAdjustmentChecks.afterFirstRun(out, firstRunId);
         // Every published key the survey also computes is reconciled, the computed value rounded as published.
         Row reconciled = rows("SELECT published_value_pct, computed_value_pct, computed_rounded_pct, difference_pp"
                 + " FROM iip_gold.v_iip_reconciliation WHERE period = '2021-11' AND geo_code = 'VN'"
@@ -275,12 +277,14 @@ class SurveyEndToEndTest {
         assertEquals(1L, ((Number) value("SELECT releases_count FROM " + LATEST + " WHERE period = '2021-11'"
                 + " AND period_type = 'month' AND geo_code = 'VN' AND industry_code = 'TOTAL' AND comparison = 'yoy'"
                 + " AND measure = 'iip'")).longValue());
+        SeasonalAdjustmentChecks.afterLaterRound(out, firstRunId, runId);
     }
 
     @Test
     @Order(4)
     void aRunWithoutANewSurveyFileComputesNothing() {
         long vintages = (Long) value("SELECT count(*) FROM iip_gold.fact_iip_computed");
+        long adjusted = (Long) value("SELECT count(*) FROM iip_gold_store.fact_iip_sa");
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         RunReport report = new Pipeline(SharedWarehouse.spark(), config(),
                 new PrintStream(output, true, StandardCharsets.UTF_8)).run();
@@ -288,12 +292,67 @@ class SurveyEndToEndTest {
         assertTrue(out.contains("survey   4 file(s) seen: 0 new, 0 rejected whole; 0 row(s) read"), out);
         assertTrue(out.contains("compute  no new survey file: nothing recomputed"), out);
         assertFalse(report.published(), out);
+        assertFalse(out.contains("\nadjust   "), out);
         assertEquals(vintages, value("SELECT count(*) FROM iip_gold.fact_iip_computed"));
+        assertEquals(adjusted, value("SELECT count(*) FROM iip_gold_store.fact_iip_sa"));
     }
+
+    /**
+     * Another method in the job settings: the next run adjusts every series again by it, without a new survey
+     * file, beside the X-13 vintages (which it leaves as they are).
+     */
+    @Test
+    @Order(5)
+    void aRunWithAnotherMethodAdjustsAgainBesideTheFirst() {
+        long x13 = (Long) value("SELECT count(*) FROM iip_gold_store.fact_iip_sa WHERE method = 'x13'");
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        RunReport report = new Pipeline(SharedWarehouse.spark(), config().withAdjustment(
+                HEADLINE.withMethod(vn.iip.adjust.SeriesAdjuster.Method.TRAMO_SEATS)),
+                new PrintStream(output, true, StandardCharsets.UTF_8)).run();
+        String out = output.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("compute  no new survey file: nothing recomputed"), out);
+        assertTrue(out.contains("\nadjust   ") && out.contains(" series by tramo_seats (spec "), out);
+        assertTrue(report.published(), out);
+        assertEquals(x13, value("SELECT count(*) FROM iip_gold.fact_iip_sa WHERE method = 'x13'"));
+        assertEquals(value("SELECT count(*) FROM iip_gold.sa_diagnostics WHERE method = 'x13' AND run_id = '"
+                + firstRunId + "'"), value("SELECT count(*) FROM iip_gold.sa_diagnostics WHERE run_id = '"
+                + report.runId() + "'"));
+        assertEquals(value("SELECT sum(months_count) FROM iip_gold.sa_diagnostics WHERE status LIKE 'adjusted%'"
+                + " AND run_id = '" + report.runId() + "'"), value("SELECT count(*) FROM iip_gold.v_iip_sa_latest"
+                + " WHERE method = 'tramo_seats'"));
+        assertEquals(2L, value("SELECT count(*) FROM iip_gold.sa_spec"));
+        Row national = rows("SELECT status, tet_p_value, m7 FROM iip_gold.sa_diagnostics WHERE run_id = '"
+                + report.runId() + "' AND geo_code = 'VN' AND industry_code = 'TOTAL'").get(0);
+        assertEquals("adjusted", national.getString(0));
+        assertTrue(national.getDouble(1) < 0.01 && national.isNullAt(2), national.toString());
+        long failed = (Long) value("SELECT count(*) FROM iip_gold.sa_diagnostics WHERE run_id = '" + report.runId()
+                + "' AND status = 'failed' AND reason LIKE 'TRAMO_SEATS failed on this series: %'");
+        assertEquals(failed > 0 ? "warn" : "pass", value("SELECT status FROM iip_gold.quality_check WHERE run_id = '"
+                + report.runId() + "' AND check_id = 'seasonal_adjustment'"));
+        System.out.println("SA: TRAMO-SEATS failed on " + failed + " headline series");
+    }
+
+    /** The mart, published from this warehouse, holds the adjusted series; the notebook on them agrees with gold. */
+    @Test
+    @Order(6)
+    void theSeasonallyAdjustedNotebookReadsTheMart() throws Exception {
+        vn.iip.testing.PostgresServer postgres = vn.iip.testing.PostgresServer.shared();
+        new vn.iip.mart.MartPublisher(SharedWarehouse.spark(), SharedWarehouse.root().toString(),
+                new vn.iip.mart.MartTarget(postgres.url(), vn.iip.testing.PostgresServer.USER, postgres.password()))
+                .publish();
+        vn.iip.testing.Notebooks.Executed executed = vn.iip.testing.Notebooks.execute(List.of(
+                vn.iip.testing.Notebooks.FOLDER.resolve("06-seasonally-adjusted.ipynb")), postgres, "notebooks-survey");
+        SeasonalAdjustmentChecks.notebook(executed.printed());
+        assertEquals(Map.of("06-seasonally-adjusted.ipynb", 2), executed.charts());
+    }
+
+    /** The headline series only: adjusting all of them would take minutes of the suite for the same checks. */
+    private static final vn.iip.adjust.SeasonalAdjustment.Spec HEADLINE = vn.iip.adjust.SeasonalAdjustment.Spec
+            .standard().withScope(vn.iip.adjust.SeasonalAdjustment.Scope.HEADLINE);
 
     private static RunConfig config() {
         return new RunConfig(null, SharedWarehouse.root().toString(), RunConfig.DEFAULT_LOCK_WAIT,
-                later.toString());
+                later.toString()).withAdjustment(HEADLINE);
     }
 
     /** One line of the bad rows' file, in its header's column order. */
