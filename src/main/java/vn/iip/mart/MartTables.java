@@ -32,7 +32,16 @@ public final class MartTables {
             view("iip_latest", GoldViews.LATEST, FACT_KEY, FACT_INDEXES),
             view("iip_first_release", GoldViews.FIRST_RELEASE, FACT_KEY, FACT_INDEXES),
             view("iip_monthly_wide", GoldViews.MONTHLY_WIDE, List.of("period", "geo_code", "geo_version",
-                    "industry_code"), FACT_INDEXES));
+                    "industry_code"), FACT_INDEXES),
+            view("iip_sa_latest", GoldViews.SA_LATEST, List.of("period", "geo_code", "geo_version", "industry_code",
+                    "method"), FACT_INDEXES, GoldTables.FACT_IIP_SA),
+            table(GoldTables.SA_DIAGNOSTICS, List.of("run_id", "geo_code", "geo_version", "industry_code", "method"),
+                    List.of(List.of("geo_code", "geo_version"), List.of("industry_code"))),
+            table(GoldTables.SA_SPEC, List.of("spec_id"), List.of()));
+
+    /** Mart tables that stay empty until the warehouse has computed (and adjusted) a survey. */
+    public static final java.util.Set<String> FROM_SURVEY = java.util.Set.of("iip_sa_latest",
+            GoldTables.SA_DIAGNOSTICS.name(), GoldTables.SA_SPEC.name());
 
     /** Which Delta table versions each publish copied, and how many rows each mart table got; kept across publishes. */
     public static final MartTable RELEASE = new MartTable("mart_release", "One row per mart table and publish: the"
@@ -55,8 +64,13 @@ public final class MartTables {
 
     /** A view becomes a table of the same rows; its version is that of the fact table it reads. */
     private static MartTable view(String name, ViewSpec view, List<String> key, List<List<String>> indexes) {
+        return view(name, view, key, indexes, GoldTables.FACT_IIP_RELEASE);
+    }
+
+    private static MartTable view(String name, ViewSpec view, List<String> key, List<List<String>> indexes,
+                                  TableSpec facts) {
         return new MartTable(name, view.comment() + " (table of " + view.qualifiedName() + ")", view.columns(), key,
-                indexes, view.qualifiedName(), GoldTables.FACT_IIP_RELEASE.qualifiedName());
+                indexes, view.qualifiedName(), facts.qualifiedName());
     }
 
     private static List<String> concat(List<String> key, String column) {

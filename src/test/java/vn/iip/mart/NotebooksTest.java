@@ -8,29 +8,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import vn.iip.testing.Notebooks;
 import vn.iip.testing.PostgresServer;
 import vn.iip.testing.SharedWarehouse;
 
 /**
  * The analyst notebooks under notebooks/ run top to bottom (jupyter nbconvert --execute, Debian's Python) against a
- * mart published from the bundled samples; any cell error fails. The figures each notebook prints ("KEY name =
+ * mart published from the bundled samples; any cell error fails. (The seasonal adjustment's notebook needs a
+ * computed survey: SurveyEndToEndTest runs it.) The figures each notebook prints ("KEY name =
  * value") are checked against gold, queried here with Spark SQL, and against figures the sources published.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotebooksTest {
-    private static final Path NOTEBOOKS = Path.of("notebooks");
-    private static final String PYTHON = "/usr/bin/python3";
 
     private final Map<String, String> printed = new TreeMap<>();
     private final Map<String, Integer> chartsDrawn = new TreeMap<>();
@@ -42,36 +39,11 @@ class NotebooksTest {
         spark = SharedWarehouse.spark();
         new MartPublisher(spark, SharedWarehouse.root().toString(),
                 new MartTarget(postgres.url(), PostgresServer.USER, postgres.password())).publish();
-        Path executed = Files.createDirectories(Path.of("target", "notebooks"));
-        List<String> command = new ArrayList<>(List.of(PYTHON, "-m", "nbconvert", "--to", "notebook", "--execute",
-                "--ExecutePreprocessor.timeout=300", "--output-dir", executed.toString()));
-        notebooks().forEach(n -> command.add(n.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(executed.resolve("nbconvert.log").toFile());
-        // Debian's interpreter and kernel first on PATH; the mart through libpq's standard variables.
-        java.net.URI uri = java.net.URI.create(postgres.url().substring("jdbc:".length()));
-        builder.environment().putAll(Map.of("PATH", "/usr/bin:/bin", "PGHOST", uri.getHost(),
-                "PGPORT", String.valueOf(uri.getPort()), "PGDATABASE", uri.getPath().substring(1),
-                "PGUSER", PostgresServer.USER, "PGPASSWORD", postgres.password(),
-                "PYDEVD_DISABLE_FILE_VALIDATION", "1"));
-        Process process = builder.start();
-        assertTrue(process.waitFor(10, TimeUnit.MINUTES), "nbconvert did not finish");
-        assertEquals(0, process.exitValue(), "a notebook cell failed; see target/notebooks/nbconvert.log:\n"
-                + Files.readString(executed.resolve("nbconvert.log")));
-        ObjectMapper json = new ObjectMapper();
-        for (Path notebook : notebooks()) {
-            int charts = 0;
-            for (JsonNode cell : json.readTree(executed.resolve(notebook.getFileName()).toFile()).get("cells")) {
-                for (JsonNode output : cell.path("outputs")) {
-                    charts += output.path("data").has("image/png") ? 1 : 0;
-                    StringBuilder text = new StringBuilder();
-                    output.path("text").forEach(t -> text.append(t.asText()));
-                    text.toString().lines().filter(l -> l.startsWith("KEY ")).forEach(l -> printed.put(
-                            l.substring(4, l.indexOf(" = ")), l.substring(l.indexOf(" = ") + 3)));
-                }
-            }
-            chartsDrawn.put(notebook.getFileName().toString(), charts);
-        }
+        Notebooks.Executed executed = Notebooks.execute(notebooks().stream()
+                .filter(n -> !Notebooks.FROM_SURVEY.contains(n.getFileName().toString())).toList(), postgres,
+                "notebooks");
+        printed.putAll(executed.printed());
+        chartsDrawn.putAll(executed.charts());
     }
 
     @Test
@@ -142,7 +114,7 @@ class NotebooksTest {
     void committedNotebooksCarryNoOutputs() throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<Path> notebooks = notebooks();
-        assertEquals(5, notebooks.size(), notebooks.toString());
+        assertEquals(6, notebooks.size(), notebooks.toString());
         for (Path notebook : notebooks) {
             for (JsonNode cell : json.readTree(notebook.toFile()).get("cells")) {
                 if (cell.get("cell_type").asText().equals("code")) {
@@ -167,8 +139,6 @@ class NotebooksTest {
     }
 
     private static List<Path> notebooks() throws IOException {
-        try (Stream<Path> files = Files.list(NOTEBOOKS)) {
-            return files.filter(f -> f.toString().endsWith(".ipynb")).sorted().toList();
-        }
+        return Notebooks.all();
     }
 }
