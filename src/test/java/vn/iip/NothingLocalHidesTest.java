@@ -68,6 +68,8 @@ class NothingLocalHidesTest {
             Map.entry("vn/iip/pipeline/WarehouseState.java", Map.of("driver-side collect", 3)),
             // One summary row per new file (not its rows), for the run's progress lines.
             Map.entry("vn/iip/ingest/IngestStage.java", Map.of("driver-side collect", 1)),
+            // An export writes one view or query to one file (one stream), a partition at a time.
+            Map.entry("vn/iip/export/Exports.java", Map.of("driver-side collect", 1)),
             // iip sql prints what the analyst selected, streamed one partition at a time.
             Map.entry("vn/iip/cli/SqlCommand.java", Map.of("driver-side collect", 2)),
             // Survey: one aggregate row (keys checked, largest difference).

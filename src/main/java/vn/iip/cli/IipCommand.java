@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "iip", mixinStandardHelpOptions = true, versionProvider = IipCommand.Version.class,
         description = "Vietnam's Index of Industrial Production (IIP) warehouse on Spark and Delta Lake: loads the"
                 + " figures statistics offices publish, keeps every release, and serves them to analysts.",
-        subcommands = {RunCommand.class, SqlCommand.class, InspectCommand.class, ServeCommand.class,
+        subcommands = {RunCommand.class, SqlCommand.class, ExportCommand.class, InspectCommand.class, ServeCommand.class,
                 PublishBiCommand.class, GenerateSurveyCommand.class, GenerateHistoryCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         footer = {"", "The launcher jobs/iip also has:",
@@ -33,7 +33,7 @@ final class IipCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "no command given; one of: run, sql, inspect,"
+        throw new CommandLine.ParameterException(spec.commandLine(), "no command given; one of: run, sql, export, inspect,"
                 + " serve, publish-bi, generate-survey, generate-history, help");
     }
 

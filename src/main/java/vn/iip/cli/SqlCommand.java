@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import vn.iip.catalog.Warehouse;
 import vn.iip.config.JobSettings;
+import vn.iip.export.CsvOutput;
 import vn.iip.spark.Sessions;
 
 @Command(name = "sql", mixinStandardHelpOptions = true, versionProvider = IipCommand.Version.class,

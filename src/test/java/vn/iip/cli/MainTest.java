@@ -45,8 +45,8 @@ class MainTest {
         for (String help : List.of("--help", "-h")) {
             Outcome outcome = run(help);
             assertEquals(0, outcome.code(), outcome.err());
-            for (String command : List.of("run", "sql", "inspect", "serve", "publish-bi", "generate-survey",
-                    "help")) {
+            for (String command : List.of("run", "sql", "export", "inspect", "serve", "publish-bi",
+                    "generate-survey", "help")) {
                 assertTrue(outcome.out().matches("(?s).*\\n  " + command + " +\\S.*"), command + " in:\n" + outcome.out());
             }
             assertTrue(outcome.out().contains("jobs/iip submit [spark-submit options] -- COMMAND"), outcome.out());
@@ -54,11 +54,27 @@ class MainTest {
         }
     }
 
+    /** The README's table of commands names every command of the command line, with its own header, in order. */
+    @Test
+    void theReadmeListsEveryCommandWithItsHeader() throws Exception {
+        List<String> rows = java.nio.file.Files.readAllLines(java.nio.file.Path.of("README.md")).stream()
+                .filter(line -> line.startsWith("| `jobs/iip ") && !line.startsWith("| `jobs/iip submit`")).toList();
+        List<String> expected = new java.util.ArrayList<>();
+        Main.commandLine(System.out, System.err).getSubcommands().forEach((name, command) -> {
+            if (!name.equals("help")) {
+                expected.add("| `jobs/iip " + name + "` | " + String.join(" ",
+                        command.getCommandSpec().usageMessage().header()) + " |");
+            }
+        });
+        assertEquals(expected, rows);
+    }
+
     /** `help COMMAND` and `COMMAND --help` describe each option of the command. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "run        | --config,--input,--warehouse,--survey",
             "sql        | --config,--warehouse,--csv,SQL",
+            "export     | --config,--warehouse,--view,--sql,--format,--out,--bom,sdmx-csv",
             "inspect    | --rows,FILE",
             "serve      | --config,--warehouse,--port,--bind,IIP_SERVE_TOKEN",
             "publish-bi | --config,--warehouse,--jdbc-url,--user,--password-env,--allow-empty",
@@ -117,8 +133,20 @@ class MainTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "frobnicate                   | iip: Unmatched argument at index 0: 'frobnicate' (see jobs/iip --help)",
-            "''                           | iip: no command given; one of: run, sql, inspect, serve, publish-bi,"
-                    + " generate-survey, generate-history, help (see jobs/iip --help)",
+            "''                           | iip: no command given; one of: run, sql, export, inspect, serve,"
+                    + " publish-bi, generate-survey, generate-history, help (see jobs/iip --help)",
+            "export --view v_iip_latest --format pdf --out x | iip export: --format 'pdf' is no export format;"
+                    + " write csv, xlsx or sdmx-csv (see jobs/iip help export)",
+            "export --view v_iip_lastest --format csv --out x | iip export: --view v_iip_lastest is no view of"
+                    + " iip_gold; one of: dim_geography, dim_industry, dim_period, dim_calendar, dim_calendar_month,"
+                    + " dim_comparison, dim_release, fact_iip_release, fact_iip_revision, quality_check,"
+                    + " fact_iip_computed, fact_iip_sa, sa_diagnostics, sa_spec, v_iip_latest, v_iip_first_release,"
+                    + " v_iip_monthly_wide, v_iip_computed_latest, v_iip_computed_first, v_iip_reconciliation,"
+                    + " v_iip_sa_latest (see jobs/iip help export)",
+            "export --view v_iip_latest --sql x --format csv --out x | iip export: Error: --view=NAME, --sql=SQL are"
+                    + " mutually exclusive (specify only one) (see jobs/iip help export)",
+            "export --view v_iip_latest --format xlsx --bom --out x | iip export: --bom is for text files; an xlsx"
+                    + " workbook is always read as Unicode (see jobs/iip help export)",
             "run --bogus                  | iip run: Unknown option: '--bogus' (see jobs/iip help run)",
             "run --input                  | iip run: Missing required parameter for option '--input' (DIR)"
                     + " (see jobs/iip help run)",

@@ -1,4 +1,4 @@
-package vn.iip.cli;
+package vn.iip.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

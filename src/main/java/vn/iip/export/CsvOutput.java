@@ -1,4 +1,4 @@
-package vn.iip.cli;
+package vn.iip.export;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -8,10 +8,10 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 
 /** RFC 4180 CSV: header row, fields quoted when they hold a comma, quote or line break; empty field for null. */
-final class CsvOutput {
+public final class CsvOutput {
     private CsvOutput() {}
 
-    static void write(PrintStream out, String[] header, Iterator<Row> rows) {
+    public static void write(PrintStream out, String[] header, Iterator<Row> rows) {
         out.print(line(header));
         while (rows.hasNext()) {
             Row row = rows.next();
@@ -28,7 +28,7 @@ final class CsvOutput {
      * A plain aligned table for people (the non --csv output of iip sql). Column widths come from the first
      * {@link #WIDTH_SAMPLE} rows, so a long result streams through instead of being held in memory.
      */
-    static void table(PrintStream out, String[] header, Iterator<Row> rows) {
+    public static void table(PrintStream out, String[] header, Iterator<Row> rows) {
         List<String[]> sample = new ArrayList<>();
         while (sample.size() < WIDTH_SAMPLE && rows.hasNext()) {
             sample.add(cells(rows.next(), header.length));
@@ -74,7 +74,7 @@ final class CsvOutput {
         text.append('\n');
     }
 
-    static String text(Object value) {
+    public static String text(Object value) {
         if (value == null) {
             return "";
         }
@@ -95,7 +95,7 @@ final class CsvOutput {
         return value.toString();
     }
 
-    static String line(String[] cells) {
+    public static String line(String[] cells) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
