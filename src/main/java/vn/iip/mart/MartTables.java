@@ -33,6 +33,7 @@ public final class MartTables {
             view("iip_first_release", GoldViews.FIRST_RELEASE, FACT_KEY, FACT_INDEXES),
             view("iip_monthly_wide", GoldViews.MONTHLY_WIDE, List.of("period", "geo_code", "geo_version",
                     "industry_code"), FACT_INDEXES),
+            view("iip_reconciliation", GoldViews.RECONCILIATION, FACT_KEY, FACT_INDEXES, GoldTables.FACT_IIP_COMPUTED),
             view("iip_sa_latest", GoldViews.SA_LATEST, List.of("period", "geo_code", "geo_version", "industry_code",
                     "method"), FACT_INDEXES, GoldTables.FACT_IIP_SA),
             table(GoldTables.SA_DIAGNOSTICS, List.of("run_id", "geo_code", "geo_version", "industry_code", "method"),
@@ -40,7 +41,7 @@ public final class MartTables {
             table(GoldTables.SA_SPEC, List.of("spec_id"), List.of()));
 
     /** Mart tables that stay empty until the warehouse has computed (and adjusted) a survey. */
-    public static final java.util.Set<String> FROM_SURVEY = java.util.Set.of("iip_sa_latest",
+    public static final java.util.Set<String> FROM_SURVEY = java.util.Set.of("iip_reconciliation", "iip_sa_latest",
             GoldTables.SA_DIAGNOSTICS.name(), GoldTables.SA_SPEC.name());
 
     /** Which Delta table versions each publish copied, and how many rows each mart table got; kept across publishes. */

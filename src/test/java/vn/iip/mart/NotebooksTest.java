@@ -105,16 +105,30 @@ class NotebooksTest {
     }
 
     @Test
+    void theTimeSeriesSetsFirstPrintsBesideTheLatest() {
+        String national = " FROM iip_gold.v_iip_latest l JOIN iip_gold.v_iip_first_release f USING (period, geo_code,"
+                + " geo_version, industry_code, comparison, measure) WHERE l.period_type = 'month' AND l.geo_code ="
+                + " 'VN' AND l.industry_code = 'TOTAL' AND l.comparison = 'yoy' AND l.measure = 'iip' AND l.period >="
+                + " '2019-01' AND l.value_pct IS NOT NULL";
+        assertEquals(Map.of("series_months", value("SELECT count(*)" + national),
+                        "series_first_month", value("SELECT min(l.period)" + national),
+                        "series_revised_months", value("SELECT count(*)" + national + " AND l.value_pct <> f.value_pct"),
+                        "series_largest_revision", value("SELECT concat(l.period, ' ', f.value_pct, ' -> ', l.value_pct)"
+                                + national + " ORDER BY abs(l.value_pct - f.value_pct) DESC, l.period LIMIT 1")),
+                select("series_months", "series_first_month", "series_revised_months", "series_largest_revision"));
+    }
+
+    @Test
     void everyNotebookDrawsItsChart() {
         assertEquals(Map.of("01-latest-overview.ipynb", 1, "02-provinces-ranked.ipynb", 1, "03-revisions.ipynb", 1,
-                "04-tet-effect.ipynb", 1, "05-industry-divisions.ipynb", 1), chartsDrawn);
+                "04-tet-effect.ipynb", 1, "05-industry-divisions.ipynb", 1, "07-time-series.ipynb", 1), chartsDrawn);
     }
 
     @Test
     void committedNotebooksCarryNoOutputs() throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<Path> notebooks = notebooks();
-        assertEquals(6, notebooks.size(), notebooks.toString());
+        assertEquals(8, notebooks.size(), notebooks.toString());
         for (Path notebook : notebooks) {
             for (JsonNode cell : json.readTree(notebook.toFile()).get("cells")) {
                 if (cell.get("cell_type").asText().equals("code")) {
@@ -122,6 +136,22 @@ class NotebooksTest {
                     assertTrue(cell.get("execution_count").isNull(), notebook + " has execution counts");
                 }
             }
+        }
+    }
+
+    /** What an analyst changes (a period, a geography, an industry) sits in one cell tagged "parameters". */
+    @Test
+    void everyNotebookHasATaggedParametersCell() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        for (Path notebook : notebooks()) {
+            long tagged = 0;
+            for (JsonNode cell : json.readTree(notebook.toFile()).get("cells")) {
+                for (JsonNode tag : cell.path("metadata").path("tags")) {
+                    tagged += tag.asText().equals("parameters") && cell.get("cell_type").asText().equals("code")
+                            ? 1 : 0;
+                }
+            }
+            assertEquals(1, tagged, notebook + " needs exactly one code cell tagged parameters");
         }
     }
 

@@ -340,10 +340,20 @@ class SurveyEndToEndTest {
         new vn.iip.mart.MartPublisher(SharedWarehouse.spark(), SharedWarehouse.root().toString(),
                 new vn.iip.mart.MartTarget(postgres.url(), vn.iip.testing.PostgresServer.USER, postgres.password()))
                 .publish();
-        vn.iip.testing.Notebooks.Executed executed = vn.iip.testing.Notebooks.execute(List.of(
-                vn.iip.testing.Notebooks.FOLDER.resolve("06-seasonally-adjusted.ipynb")), postgres, "notebooks-survey");
+        vn.iip.testing.Notebooks.Executed executed = vn.iip.testing.Notebooks.execute(
+                vn.iip.testing.Notebooks.FROM_SURVEY.stream().map(vn.iip.testing.Notebooks.FOLDER::resolve).toList(),
+                postgres, "notebooks-survey");
         SeasonalAdjustmentChecks.notebook(executed.printed());
-        assertEquals(Map.of("06-seasonally-adjusted.ipynb", 2), executed.charts());
+        assertEquals(Map.of("06-seasonally-adjusted.ipynb", 2, "08-computed-vs-published.ipynb", 1),
+                executed.charts());
+        // The computed beside the published, key by key, as v_iip_reconciliation holds them.
+        String national = " FROM iip_gold.v_iip_reconciliation WHERE geo_code = 'VN' AND measure = 'iip'";
+        assertEquals(String.valueOf(value("SELECT count(*)" + national)), executed.printed().get("reconciled_keys"));
+        assertEquals(String.valueOf(value("SELECT count(*)" + national + " AND abs(difference_pp) <= 1")),
+                executed.printed().get("reconciled_within_1pp"));
+        assertEquals((Double) value("SELECT avg(abs(difference_pp))" + national),
+                Double.parseDouble(executed.printed().get("reconciled_mean_abs_pp")), 0.0051);
+        assertTrue((Long) value("SELECT count(*)" + national) > 10, executed.printed().toString());
     }
 
     /** The headline series only: adjusting all of them would take minutes of the suite for the same checks. */

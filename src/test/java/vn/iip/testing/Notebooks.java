@@ -27,7 +27,8 @@ public final class Notebooks {
     private static final String PYTHON = "/usr/bin/python3";
 
     /** The notebooks that need a computed survey in the mart (the others read the published figures only). */
-    public static final List<String> FROM_SURVEY = List.of("06-seasonally-adjusted.ipynb");
+    public static final List<String> FROM_SURVEY = List.of("06-seasonally-adjusted.ipynb",
+            "08-computed-vs-published.ipynb");
 
     /** What the executed notebooks printed (KEY lines) and the charts each drew. */
     public record Executed(Map<String, String> printed, Map<String, Integer> charts) {}
