@@ -127,7 +127,7 @@ public final class SeasonalAdjustment {
                 values.put(YearMonth.parse(row.getString(3)), row.getDouble(4));
             }
         }
-        String method = spec.method().name().toLowerCase(java.util.Locale.ROOT);
+        String method = spec.methodName();
         String problem = problem(values);
         String first = values.isEmpty() ? null : values.firstKey().toString();
         String last = values.isEmpty() ? null : values.lastKey().toString();

@@ -41,17 +41,26 @@ final class ComputedVintages {
 
     /**
      * The newest computed monthly index levels that have a value: geo_code, geo_version, industry_code, period,
-     * index_value (what seasonal adjustment reads).
+     * index_value (what seasonal adjustment reads when a run computed nothing new).
      */
     static Dataset<Row> latestMonthlyLevels(SparkSession spark) {
-        Dataset<Row> levels = spark.table(GoldTables.FACT_IIP_COMPUTED.qualifiedName())
-                .filter(col("period_type").equalTo("month").and(col("comparison").equalTo("fixed_base"))
-                        .and(col("measure").equalTo("index_level"))
-                        // The total, sections and divisions: classes (C1010) are too thin to adjust one by one.
-                        .and(col("industry_code").equalTo("TOTAL").or(org.apache.spark.sql.functions.length(
-                                col("industry_code")).leq(3))));
-        return latest(levels).filter(col("old_index_value").isNotNull()).select(col("geo_code"), col("geo_version"),
+        Dataset<Row> latest = latest(monthlyLevelRows(spark.table(GoldTables.FACT_IIP_COMPUTED.qualifiedName())));
+        return latest.filter(col("old_index_value").isNotNull()).select(col("geo_code"), col("geo_version"),
                 col("industry_code"), col("period"), col("old_index_value").as("index_value"));
+    }
+
+    /** The monthly levels of a run's figures, which are the newest values of every key it computed. */
+    static Dataset<Row> monthlyLevels(Dataset<Row> figures) {
+        return monthlyLevelRows(figures).filter(col("index_value").isNotNull()).select(col("geo_code"),
+                col("geo_version"), col("industry_code"), col("period"), col("index_value"));
+    }
+
+    private static Dataset<Row> monthlyLevelRows(Dataset<Row> rows) {
+        return rows.filter(col("period_type").equalTo("month").and(col("comparison").equalTo("fixed_base"))
+                .and(col("measure").equalTo("index_level"))
+                // The total, sections and divisions: classes (C1010) are too thin to adjust one by one.
+                .and(col("industry_code").equalTo("TOTAL").or(org.apache.spark.sql.functions.length(
+                        col("industry_code")).leq(3))));
     }
 
     /** The newest vintage per key (by computed_as_of, then run id, which starts with the run's UTC time). */

@@ -128,10 +128,11 @@ public final class SurveyStage {
         Dataset<Row> figures = result.figures().localCheckpoint(true);
         ContributionCheck.Result contributions = ContributionCheck.check(figures);
         ComputedVintages.Added added = ComputedVintages.add(spark, figures, newest.getDate(1), runId);
-        // The levels changed, or the specification did: the series are adjusted again (the past is revised).
+        // The levels changed, or the specification did: the series are adjusted again (the past is revised), from
+        // the run's figures in memory rather than from a scan of every vintage.
         AdjustmentStage.Outcome adjusted = added.rows() > 0 || AdjustmentStage.pending(spark, adjustment)
-                ? AdjustmentStage.run(spark, ComputedVintages.latestMonthlyLevels(spark), adjustment,
-                newest.getDate(1), runId) : null;
+                ? AdjustmentStage.run(spark, ComputedVintages.monthlyLevels(figures), adjustment, newest.getDate(1),
+                runId) : null;
         return new Outcome(seen, fresh, rejected, loaded.rowsRead(), loaded.stored(), loaded.quarantinedByRule(),
                 counts.isNullAt(0) ? 0 : counts.getLong(0), counts.isNullAt(1) ? 0 : counts.getLong(1),
                 added.rows(), added.keys(), true, loaded.conserved(), contributions,
