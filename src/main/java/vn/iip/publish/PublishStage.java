@@ -77,6 +77,24 @@ public final class PublishStage {
         }).firstResult();
     }
 
+    /**
+     * The release calendar, written when the schedule or dim_release changed since it was last written (so a
+     * warehouse gets it on its first run with this version, and an edited schedule on the next run). Returns whether
+     * it was written.
+     */
+    public static boolean releaseCalendar(SparkSession spark, Warehouse warehouse, ReleaseSchedule schedule) {
+        String hash = vn.iip.ingest.Sha256.hex((schedule.rules() + " dim_release@"
+                + warehouse.newestVersion(GoldTables.DIM_RELEASE))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (warehouse.holdsContent(GoldTables.RELEASE_CALENDAR, hash)) {
+            return false;
+        }
+        DeltaWrites.replace(ReleaseCalendar.build(ReleaseCalendar.expectations(spark, schedule),
+                spark.table(GoldTables.DIM_RELEASE.qualifiedName())), GoldTables.RELEASE_CALENDAR);
+        warehouse.recordContent(GoldTables.RELEASE_CALENDAR, hash);
+        return true;
+    }
+
     private static long facts(Dataset<Row> observations, Scope scope) {
         if (scope.isEverything()) {
             return writeFacts(observations, null);
