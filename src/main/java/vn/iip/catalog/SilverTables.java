@@ -100,7 +100,13 @@ public final class SilverTables {
                             "Số dòng bảng sự kiện"),
                     of("outcome", "STRING", "succeeded or failed", "Kết quả"),
                     of("message", "STRING", "Why the run failed, if it did", "Thông báo"),
-                    of("elapsed_seconds", "DOUBLE", "Wall time of the run", "Thời gian chạy (giây)")));
+                    of("elapsed_seconds", "DOUBLE", "Wall time of the run", "Thời gian chạy (giây)"),
+                    of("mode", "STRING", "load, or reprocess (run --reprocess: bronze conformed again)",
+                            "Chế độ: nạp hoặc xử lý lại"),
+                    of("moved_from_quarantine", "BIGINT", "Reprocess: rows that left quarantine (now observations)",
+                            "Số dòng ra khỏi cách ly khi xử lý lại"),
+                    of("moved_to_quarantine", "BIGINT", "Reprocess: observations that entered quarantine",
+                            "Số dòng vào cách ly khi xử lý lại")));
 
     public static List<TableSpec> all() {
         List<TableSpec> all = new ArrayList<>(List.of(OBSERVATION, QUARANTINE, RUN_LOG));

@@ -36,6 +36,11 @@ public final class JobSettings {
             new Setting("iip.sa.scope", "all", "Which computed series are seasonally adjusted: all (the total,"
                     + " sections and divisions of every geography) or headline (the country's total, sections and"
                     + " divisions, and the total of every province, unit and region)", null),
+            new Setting("iip.release-schedule", "", "CSV file of when each publisher's releases are due (the columns"
+                    + " of the bundled reference/release_schedule.csv); empty: the bundled schedule (GSO)", null),
+            new Setting("iip.reference-additions", "", "Folder with geography_synonyms.csv and/or"
+                    + " industry_synonyms.csv (the bundled files' columns) whose rows are added to the bundled"
+                    + " synonyms; after adding one, jobs/iip run --reprocess applies it to rows already loaded", null),
             new Setting("iip.warehouse", "warehouse", "Warehouse folder or URI; the tables live at"
                     + " <warehouse>/<schema>/<table>", null),
             new Setting("iip.metastore.url", "", "JDBC URL of a shared Hive metastore database (a Derby network"
@@ -125,7 +130,10 @@ public final class JobSettings {
         String survey = values.get("iip.survey");
         return new Resolved(new RunConfig(input.isEmpty() ? null : input, values.get("iip.warehouse"),
                 java.time.Duration.ofSeconds(Long.parseLong(values.get("iip.lock.wait-seconds"))),
-                survey.isEmpty() ? null : survey, adjustment(values, fileName)), spark,
+                survey.isEmpty() ? null : survey, adjustment(values, fileName),
+                values.get("iip.release-schedule").isEmpty() ? null : values.get("iip.release-schedule"),
+                values.get("iip.reference-additions").isEmpty() ? null : values.get("iip.reference-additions"),
+                false), spark,
                 new Mart(values.get("iip.mart.jdbc-url"), values.get("iip.mart.user"),
                         values.get("iip.mart.password-env")));
     }

@@ -21,10 +21,17 @@ public final class Locations {
         return new RunConfig(resolve("input", "--input", "iip.input", config.input(), master),
                 resolve("warehouse", "--warehouse", "iip.warehouse", config.warehouse(), master), config.lockWait(),
                 config.survey() == null || RunConfig.NO_SURVEY.equals(config.survey()) ? config.survey()
-                        : resolve("survey", "--survey", "iip.survey", config.survey(), master));
+                        : resolve("survey", "--survey", "iip.survey", config.survey(), master),
+                config.adjustment(),
+                resolve("release schedule", "iip.release-schedule", "iip.release-schedule",
+                        config.releaseSchedule(), master),
+                resolve("reference additions", "iip.reference-additions", "iip.reference-additions",
+                        config.referenceAdditions(), master),
+                config.reprocess());
     }
 
-    static String resolve(String role, String option, String setting, String location, String master) {
+    /** A location given on the command line, made absolute on a local master (a cluster needs a URI). */
+    public static String resolve(String role, String option, String setting, String location, String master) {
         if (location == null || SCHEME.matcher(location).matches() || location.startsWith("/")) {
             return location;
         }

@@ -50,10 +50,15 @@ public final class ConformStage {
 
     /** Each raw row conformed on its own (no duplicate check yet), streamed row by row. */
     public static Dataset<Row> conformRows(Dataset<Row> rawRows) {
+        return conformRows(rawRows, vn.iip.reference.SynonymAdditions.none());
+    }
+
+    /** The same with an operator's synonyms added to the bundled ones (shipped with the tasks). */
+    public static Dataset<Row> conformRows(Dataset<Row> rawRows, vn.iip.reference.SynonymAdditions additions) {
         return rawRows
                 .select("file_sha256", "file_path", "row_number", "raw_text", "fields", "read_rule_id", "read_reason",
                         "source_place")
-                .mapPartitions(conformPartition(), Encoders.row(CONFORMED));
+                .mapPartitions(conformPartition(additions), Encoders.row(CONFORMED));
     }
 
     /** The rows' duplicate rejections applied: {@link #duplicates} joined back by (file_sha256, row_number). */
@@ -77,9 +82,9 @@ public final class ConformStage {
     }
 
     /** Row by row as Spark pulls them: a partition is never held in memory. */
-    private static MapPartitionsFunction<Row, Row> conformPartition() {
+    private static MapPartitionsFunction<Row, Row> conformPartition(vn.iip.reference.SynonymAdditions additions) {
         return rows -> {
-            RowConformer conformer = new RowConformer(ReferenceData.get());
+            RowConformer conformer = new RowConformer(ReferenceData.get().with(additions));
             return new java.util.Iterator<Row>() {
                 @Override
                 public boolean hasNext() {

@@ -64,8 +64,10 @@ public final class Pipeline {
         progress.start();
         WarehouseState before = vn.iip.catalog.MetastoreWait.attach(warehouse, progress::line,
                 () -> WarehouseState.read(spark));
+        // A reprocess that was killed may have replaced silver's observations but not its quarantine: do it again.
+        reprocess = config.reprocess() || RunLog.interruptedReprocess(spark);
         RunRecovery.Recovery recovery = RunRecovery.recover(spark, before);
-        RunLog.started(spark, config, runId, started);
+        RunLog.started(spark, config, runId, started, reprocess);
         guard.logged();
         try {
             return logged(runId, now, started, before, recovery);
@@ -83,6 +85,10 @@ public final class Pipeline {
         }
     }
 
+    private vn.iip.publish.ReleaseSchedule schedule;
+    private vn.iip.reference.SynonymAdditions additions;
+    private boolean reprocess;
+
     /** The name analysts query a gold table by: iip_gold's view of the published gold. */
     private static String readersName(vn.iip.catalog.TableSpec table) {
         return GoldTables.SCHEMA + "." + table.name();
@@ -90,6 +96,13 @@ public final class Pipeline {
 
     private RunReport logged(String runId, Timestamp now, Instant started, WarehouseState before,
                              RunRecovery.Recovery recovery) {
+        schedule = vn.iip.publish.ReleaseSchedule.load(config.releaseSchedule(),
+                spark.sparkContext().hadoopConfiguration());
+        additions = vn.iip.reference.SynonymAdditions.load(config.referenceAdditions(),
+                spark.sparkContext().hadoopConfiguration());
+        if (!additions.isEmpty()) {
+            progress.line("           reference additions: " + additions.describe());
+        }
         String recovered = recovery.describe();
         progress.stage("catalog", "schemas and tables ready" + (recovered != null ? "; " + recovered : ""));
 
@@ -111,19 +124,21 @@ public final class Pipeline {
         } else {
             progress.stage("conform", "no new rows");
         }
+        Reprocess.Moves moves = reprocess ? reprocessSilver(runId, now) : null;
         SurveyStage.Outcome survey = SurveyLines.run(spark, config, runId, now, progress);
-        boolean changed = ingest.filesNew() > 0 || recovery.filesRemoved() > 0 || (survey != null
+        boolean changed = reprocess || ingest.filesNew() > 0 || recovery.filesRemoved() > 0 || (survey != null
                 && (survey.computed() || survey.adjustment() != null));
         boolean publish = changed || before.hasUnfinishedRun() || !recovery.interruptedRuns().isEmpty()
                 || !spark.catalog().tableExists(GoldViews.LATEST.qualifiedName());
         // Gold is rewritten whole only when something else than this run's new rows may have changed silver.
-        boolean rebuild = recovery.filesRemoved() > 0 || before.hasUnfinishedRun()
+        boolean rebuild = reprocess || recovery.filesRemoved() > 0 || before.hasUnfinishedRun()
                 || !recovery.interruptedRuns().isEmpty() || !before.lastTotalsHold()
                 || !spark.catalog().tableExists(GoldViews.LATEST.qualifiedName());
         PublishStage.Scope scope = rebuild ? PublishStage.Scope.everything() : added.scope();
         if (publish) {
             PublishStage.run(spark, warehouse, scope);
         }
+        PublishStage.releaseCalendar(spark, warehouse, schedule);
         // A run that wrote nothing inherits the totals the previous run verified; a run that added rows counts its
         // own and adds them to those; any other run recounts the warehouse. The gold checks are made meanwhile.
         Dataset<Row> goldChecks = publish ? QualityChecks.run(scope.within(spark.table(
@@ -137,7 +152,8 @@ public final class Pipeline {
                 + " facts)");
 
         RunReport report = new RunReport(runId, ingest.filesSeen(), ingest.filesNew(), ingest.filesSkipped(),
-                ingest.filesRejected(), ingest.rowsRead(), added.observations(), added.quarantined(), totals, publish);
+                ingest.filesRejected(), ingest.rowsRead(), added.observations(), added.quarantined(), totals, publish,
+                moves == null ? 0 : moves.toObservations(), moves == null ? 0 : moves.toQuarantine());
         runQualityChecks(report, survey, goldChecks, now);
         // Readers switch to this run's gold in one step, its quality checks included.
         vn.iip.catalog.GoldSnapshot.Publish published = vn.iip.catalog.GoldSnapshot.publish(spark, warehouse, runId);
@@ -174,6 +190,18 @@ public final class Pipeline {
         return known;
     }
 
+    /** Every bronze row conformed again with the current rules (run --reprocess), silver replaced. */
+    private Reprocess.Moves reprocessSilver(String runId, Timestamp now) {
+        try {
+            Reprocess.Moves moves = Reprocess.run(spark, additions, runId, now,
+                    (rows, name) -> materialise(rows, runId, name));
+            progress.stage("reprocess", moves.describe());
+            return moves;
+        } finally {
+            removeCheckpoints();
+        }
+    }
+
     /** What a run stored: its observations, its quarantined rows, and the periods and releases they touch. */
     private record Stored(long observations, long quarantined, PublishStage.Scope scope) {}
 
@@ -190,7 +218,7 @@ public final class Pipeline {
         Dataset<Row> existing = spark.table(SilverTables.OBSERVATION.qualifiedName());
         // Both materialised before anything is stored: the rows are conformed once, and the duplicate check is never
         // re-run against the observations this run writes.
-        Dataset<Row> rows = materialise(ConformStage.conformRows(ingest.newRows()), runId, "conformed");
+        Dataset<Row> rows = materialise(ConformStage.conformRows(ingest.newRows(), additions), runId, "conformed");
         Dataset<Row> duplicates = materialise(ConformStage.duplicates(rows, ofSameReleases(existing, rows)), runId,
                 "duplicates");
         Dataset<Row> conformed = ConformStage.withDuplicates(rows, duplicates)
@@ -295,7 +323,10 @@ public final class Pipeline {
                 .withColumn("release_id", lit(null).cast("string"))
                 .withColumn("difference", col("actual_value").minus(col("expected_value")))
                 .withColumn("tolerance", lit(0.0));
-        Dataset<Row> all = checks != null ? checks.unionByName(conservationRow) : conservationRow;
+        Dataset<Row> freshness = vn.iip.quality.FreshnessChecks.run(spark.table(
+                GoldTables.RELEASE_CALENDAR.qualifiedName()), vn.iip.quality.FreshnessChecks.releaseDay(now.toInstant()));
+        Dataset<Row> all = (checks != null ? checks.unionByName(conservationRow) : conservationRow)
+                .unionByName(freshness);
         all = all.withColumn("run_id", lit(report.runId())).withColumn("checked_at", lit(now))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         DeltaWrites.append(all, GoldTables.QUALITY_CHECK);
@@ -308,7 +339,7 @@ public final class Pipeline {
         if (checks != null) {
             checks.unpersist();
         }
-        String described = report.published() ? "checks: " : "gold unchanged, conservation only: ";
+        String described = report.published() ? "checks: " : "gold unchanged, conservation and freshness only: ";
         progress.stage("quality", described + summary + " (details in " + readersName(GoldTables.QUALITY_CHECK)
                 + "); conservation " + (report.conservationOk() ? "ok" : "FAILED"));
     }

@@ -27,13 +27,17 @@ final class RunLog {
     static final String RUNNING = "running";
     static final String INTERRUPTED = "interrupted";
 
-    static void started(SparkSession spark, RunConfig config, String runId, Instant started) {
+    static final String LOAD = "load";
+    static final String REPROCESS = "reprocess";
+
+    static void started(SparkSession spark, RunConfig config, String runId, Instant started, boolean reprocess) {
         org.apache.spark.sql.types.StructType schema = SilverTables.RUN_LOG.structType();
         Object[] values = new Object[schema.size()];
         values[schema.fieldIndex("run_id")] = runId;
         values[schema.fieldIndex("started_at")] = Timestamp.from(started);
         values[schema.fieldIndex("input_uri")] = config.inputLabel();
         values[schema.fieldIndex("outcome")] = RUNNING;
+        values[schema.fieldIndex("mode")] = reprocess ? REPROCESS : LOAD;
         Row row = RowFactory.create(values);
         DeltaWrites.append(spark.createDataFrame(List.of(row), SilverTables.RUN_LOG.structType()), SilverTables.RUN_LOG);
     }
@@ -55,6 +59,8 @@ final class RunLog {
         set.put("total_quarantined", lit(r.totalQuarantined()));
         set.put("conservation_ok", lit(r.conservationOk()));
         set.put("facts_published", lit(r.factsPublished()));
+        set.put("moved_from_quarantine", lit(r.movedFromQuarantine()));
+        set.put("moved_to_quarantine", lit(r.movedToQuarantine()));
         set.put("outcome", lit(ok ? "succeeded" : "failed"));
         set.put("message", lit(failure != null ? failure : ok ? null : "conservation check failed: "
                 + (r.totals().problem() != null ? r.totals().problem() : "rows read ≠ observations + quarantined"))
@@ -87,6 +93,12 @@ final class RunLog {
     static List<String> interruptedRuns(SparkSession spark) {
         return spark.sql("SELECT run_id FROM " + SilverTables.RUN_LOG.qualifiedName() + " WHERE outcome = '" + RUNNING
                 + "' ORDER BY started_at").collectAsList().stream().map(r -> r.getString(0)).toList();
+    }
+
+    /** Whether a run the log still calls running was a reprocess: silver may be half replaced, so reprocess again. */
+    static boolean interruptedReprocess(SparkSession spark) {
+        return !spark.table(SilverTables.RUN_LOG.qualifiedName())
+                .filter(col("outcome").equalTo(RUNNING).and(col("mode").equalTo(REPROCESS))).isEmpty();
     }
 
     static void interrupted(SparkSession spark, List<String> runIds, String message) {

@@ -1,8 +1,12 @@
 package vn.iip.pipeline;
 
-/** The counts a run records in iip_silver.run_log. */
+/**
+ * The counts a run records in iip_silver.run_log; the moved counts are those of a reprocess (0 for a load): rows
+ * that left quarantine and rows that entered it.
+ */
 public record RunReport(String runId, int filesSeen, int filesNew, int filesSkipped, int filesRejected, long rowsRead,
-                        long observationsAdded, long quarantinedAdded, Totals totals, boolean published) {
+                        long observationsAdded, long quarantinedAdded, Totals totals, boolean published,
+                        long movedFromQuarantine, long movedToQuarantine) {
 
     /**
      * This run's rows read = observations + quarantined it added (each read row has one distinct key), and the whole

@@ -49,6 +49,23 @@ public final class ReferenceData {
         this.tetDates = Collections.unmodifiableMap(tet);
     }
 
+    private ReferenceData(ReferenceData base, SynonymAdditions additions) {
+        this.geography = base.geography;
+        this.industries = base.industries;
+        List<String[]> geo = new ArrayList<>(base.geoSynonyms);
+        geo.addAll(additions.geography());
+        List<String[]> industry = new ArrayList<>(base.industrySynonyms);
+        industry.addAll(additions.industry());
+        this.geoSynonyms = Collections.unmodifiableList(geo);
+        this.industrySynonyms = Collections.unmodifiableList(industry);
+        this.tetDates = base.tetDates;
+    }
+
+    /** The bundled reference data with an operator's synonyms added after the bundled ones. */
+    public ReferenceData with(SynonymAdditions additions) {
+        return additions.isEmpty() ? this : new ReferenceData(this, additions);
+    }
+
     public static ReferenceData get() {
         if (instance == null) {
             synchronized (ReferenceData.class) {

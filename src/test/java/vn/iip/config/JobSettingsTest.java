@@ -36,6 +36,8 @@ class JobSettingsTest {
         file.put("iip.sa.tet-days-before", "0");
         file.put("iip.sa.tet-days-after", "30");
         file.put("iip.sa.scope", "headline");
+        file.put("iip.release-schedule", "hdfs://nn:8020/ops/release_schedule.csv");
+        file.put("iip.reference-additions", "hdfs://nn:8020/ops/additions");
         file.put("iip.warehouse", "hdfs://nn:8020/warehouse");
         file.put("iip.metastore.url", "jdbc:derby://127.0.0.1:1527/metastore;create=true");
         file.put("iip.metastore.driver", "org.example.Driver");
@@ -55,8 +57,8 @@ class JobSettingsTest {
                 name -> name.equals("METASTORE_SECRET") ? "s3cret" : null);
         assertEquals(new RunConfig("hdfs://nn:8020/landing", "hdfs://nn:8020/warehouse",
                 java.time.Duration.ofSeconds(30), "hdfs://nn:8020/survey", new vn.iip.adjust.SeasonalAdjustment.Spec(
-                vn.iip.adjust.SeriesAdjuster.Method.TRAMO_SEATS, 0, 30, vn.iip.adjust.SeasonalAdjustment.Scope.HEADLINE)),
-                resolved.run());
+                vn.iip.adjust.SeriesAdjuster.Method.TRAMO_SEATS, 0, 30, vn.iip.adjust.SeasonalAdjustment.Scope.HEADLINE),
+                "hdfs://nn:8020/ops/release_schedule.csv", "hdfs://nn:8020/ops/additions", false), resolved.run());
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("spark.hadoop.javax.jdo.option.ConnectionURL", "jdbc:derby://127.0.0.1:1527/metastore;create=true");
         expected.put("spark.hadoop.javax.jdo.option.ConnectionDriverName", "org.example.Driver");
@@ -95,7 +97,8 @@ class JobSettingsTest {
                 Map.of("iip.warehous", "/w"), "jobs/conf/x.properties", Map.of(), n -> null));
         assertTrue(e.getMessage().startsWith("Unknown setting 'iip.warehous' in jobs/conf/x.properties (did you mean"
                 + " 'iip.warehouse'?); known settings: iip.input, iip.survey, iip.sa.method, iip.sa.tet-days-before,"
-                + " iip.sa.tet-days-after, iip.sa.scope, iip.warehouse,"), e.getMessage());
+                + " iip.sa.tet-days-after, iip.sa.scope, iip.release-schedule, iip.reference-additions, iip.warehouse,"),
+                e.getMessage());
     }
 
     @Test
