@@ -120,6 +120,26 @@ public final class GoldTables {
                     of("periods", "STRING", "Periods covered, comma-separated", "Các kỳ được công bố"),
                     of("files", "INT", "Extract files that carried it", "Số tệp")));
 
+    public static final TableSpec RELEASE_CALENDAR = new TableSpec(STORE_SCHEMA, "release_calendar",
+            "Release calendar: when each scheduled publisher's release of a period was due and when it came / Lịch"
+                    + " công bố: ngày dự kiến và ngày công bố thực tế",
+            List.of(
+                    of("publisher", "STRING", "Publisher with a schedule (reference/release_schedule.csv or the"
+                            + " setting iip.release-schedule)", "Cơ quan công bố"),
+                    of("period_type", "STRING", "month, quarter or year", "Loại kỳ"),
+                    of("period", "STRING", "Reference period, from the first printed to the one due next", "Kỳ"),
+                    of("expected_date", "DATE", "Day the release was due by the schedule", "Ngày công bố dự kiến"),
+                    of("grace_days", "INT", "Days after expected_date before it counts as overdue",
+                            "Số ngày cho phép chậm"),
+                    of("first_release_id", "STRING", "Earliest release holding the period (null: none yet)",
+                            "Đợt công bố đầu tiên có kỳ này"),
+                    of("first_release_date", "DATE", "Its date", "Ngày công bố đầu tiên"),
+                    of("days_late", "INT", "first_release_date - expected_date (negative: early)",
+                            "Số ngày chậm so với dự kiến"),
+                    of("status", "STRING", "on_time, late, missing (never printed though a later period was) or"
+                            + " awaited (the period due next)", "Tình trạng"),
+                    of("schedule_rule", "STRING", "The schedule's rule for the period", "Quy tắc lịch công bố")));
+
     public static final TableSpec FACT_IIP_RELEASE = new TableSpec(STORE_SCHEMA, "fact_iip_release",
             "Every published IIP value with its release (all vintages) / Mọi giá trị IIP theo đợt công bố",
             SilverTables.concat(SilverTables.FIGURE, List.of(
@@ -156,7 +176,8 @@ public final class GoldTables {
             List.of(
                     of("run_id", "STRING", "Run", "Mã lần chạy"),
                     of("check_id", "STRING", "Check: conservation, contributions_vs_total, ytd_december_vs_annual,"
-                            + " value_range, revision_above_1pp", "Mã phép kiểm tra"),
+                            + " value_range, revision_above_1pp, seasonal_adjustment, release_missing,"
+                            + " release_overdue", "Mã phép kiểm tra"),
                     of("status", "STRING", "pass, warn or fail", "Kết quả"),
                     of("period", "STRING", "Period checked", "Kỳ"),
                     of("geo_code", "STRING", "Geography checked", "Địa bàn"),
@@ -293,13 +314,13 @@ public final class GoldTables {
     /** The tables readers see through iip_gold, at the versions of one publish. */
     public static List<TableSpec> published() {
         return List.of(DIM_GEOGRAPHY, DIM_INDUSTRY, DIM_PERIOD, DIM_CALENDAR, DIM_CALENDAR_MONTH, DIM_COMPARISON,
-                DIM_RELEASE, FACT_IIP_RELEASE, FACT_IIP_REVISION, QUALITY_CHECK, FACT_IIP_COMPUTED, FACT_IIP_SA,
-                SA_DIAGNOSTICS, SA_SPEC);
+                DIM_RELEASE, RELEASE_CALENDAR, FACT_IIP_RELEASE, FACT_IIP_REVISION, QUALITY_CHECK, FACT_IIP_COMPUTED,
+                FACT_IIP_SA, SA_DIAGNOSTICS, SA_SPEC);
     }
 
     /** Published tables a publish from an older release may not name: shown at version 0, as created (empty). */
     static final java.util.Set<TableSpec> ADDED_AFTER_FIRST_PUBLISH = java.util.Set.of(FACT_IIP_COMPUTED, FACT_IIP_SA,
-            SA_DIAGNOSTICS, SA_SPEC);
+            SA_DIAGNOSTICS, SA_SPEC, RELEASE_CALENDAR);
 
     public static List<TableSpec> all() {
         List<TableSpec> all = new java.util.ArrayList<>(published());

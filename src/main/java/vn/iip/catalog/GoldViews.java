@@ -136,10 +136,24 @@ public final class GoldViews {
             "Newest seasonally adjusted value per series, method and month / Giá trị đã điều chỉnh mùa vụ mới nhất",
             SA_COLUMNS, SqlTemplates.render("sa_vintages", Map.of("gold", GoldTables.SCHEMA, "vintages", "TRUE")));
 
+    /**
+     * The rows in quarantine now, by the run that quarantined them and their rule (silver, not a gold snapshot: a
+     * reprocess that moves rows out of quarantine changes it at once).
+     */
+    public static final ViewSpec QUARANTINE_BY_RULE = new ViewSpec("v_quarantine_by_rule",
+            "Rows in quarantine by run and rule / Số dòng bị cách ly theo lần chạy và quy tắc",
+            List.of(ColumnSpec.of("run_id", "STRING", "Run that quarantined the rows", "Mã lần chạy"),
+                    ColumnSpec.of("started_at", "TIMESTAMP", "When that run started (UTC)", "Bắt đầu (UTC)"),
+                    ColumnSpec.of("mode", "STRING", "load or reprocess", "Chế độ chạy"),
+                    ColumnSpec.of("rule_id", "STRING", "Rule broken", "Mã quy tắc"),
+                    ColumnSpec.of("rows_quarantined", "BIGINT", "Rows in quarantine now", "Số dòng đang bị cách ly"),
+                    ColumnSpec.of("files", "BIGINT", "Files they came from", "Số tệp")),
+            SqlTemplates.render("v_quarantine_by_rule", Map.of("silver", SilverTables.SCHEMA)));
+
     /** The vintage and BI views, in the order they are created (each reads only those before it). */
     static List<ViewSpec> vintageViews() {
         return List.of(LATEST, FIRST_RELEASE, MONTHLY_WIDE, COMPUTED_LATEST, COMPUTED_FIRST, RECONCILIATION,
-                SA_LATEST);
+                SA_LATEST, QUARANTINE_BY_RULE);
     }
 
     /** iip_gold's view of one gold table: its columns at the versions of the current publish. */

@@ -42,6 +42,21 @@ public record TableSpec(String schema, String name, String comment, List<ColumnS
                 + columns.stream().map(ColumnSpec::ddl).collect(Collectors.joining(",\n  "))
                 + "\n) USING DELTA"
                 + (partitionColumns.isEmpty() ? "" : "\nPARTITIONED BY (" + String.join(", ", partitionColumns) + ")")
-                + "\nCOMMENT '" + Sql.quote(comment) + "'\nLOCATION '" + Sql.quote(location) + "'";
+                + "\nCOMMENT '" + Sql.quote(comment) + "'\nLOCATION '" + Sql.quote(location) + "'"
+                + "\nTBLPROPERTIES (" + retentionProperties() + ")";
+    }
+
+    /**
+     * Time travel keeps its promise: the Delta log (every version's description) is kept ten years, and files a
+     * newer version no longer uses stay 180 days before VACUUM may delete them. A version readers or the BI mart
+     * point at is always readable: gold_publish and mart_release name either a table's current version (whose files
+     * VACUUM never deletes) or one younger than 180 days (README, "Retention and VACUUM").
+     */
+    public static final String LOG_RETENTION = "interval 3650 days";
+    public static final String DELETED_FILE_RETENTION = "interval 180 days";
+
+    public static String retentionProperties() {
+        return "'delta.logRetentionDuration' = '" + LOG_RETENTION + "', 'delta.deletedFileRetentionDuration' = '"
+                + DELETED_FILE_RETENTION + "'";
     }
 }

@@ -41,8 +41,9 @@ public final class Warehouse {
     /**
      * Version of the table layouts; raise it when a column is added, so warehouses built before get the column
      * (as null in their old rows) on their next run. 3: the gold tables moved to iip_gold_store, iip_gold is views.
+     * 4: run_log's mode and reprocess counts; retention properties on every table.
      */
-    static final int LAYOUT_VERSION = 3;
+    static final int LAYOUT_VERSION = 4;
     private static final String LAYOUT_MARKER = "_iip_layout_version";
     /** Names the newest gold publish, for readers whose catalog cannot see a run switch it (the SQL endpoint's). */
     private static final String PUBLISH_POINTER = "_gold_publish";
@@ -82,6 +83,13 @@ public final class Warehouse {
         }
         if (!kept.isEmpty() && layout < LAYOUT_VERSION) {
             kept.forEach(this::addMissingColumns);
+        }
+        if (layout < 4) {
+            // Tables made before layout 4 had Delta's default retention (30 days of log, 7 of deleted files).
+            for (TableSpec table : kept) {
+                spark.sql("ALTER TABLE " + table.qualifiedName() + " SET TBLPROPERTIES ("
+                        + TableSpec.retentionProperties() + ")");
+            }
         }
         if (layout < 3 && kept.contains(GoldTables.FACT_IIP_RELEASE)) {
             // Readers of an upgraded warehouse see the gold it had, as its first recorded publish.
@@ -225,6 +233,11 @@ public final class Warehouse {
      */
     public boolean neverWritten(TableSpec table) {
         return WarehouseFiles.newestDeltaVersion(spark, location(table)) == 0;
+    }
+
+    /** The table's newest Delta version, from a listing of its log. */
+    public long newestVersion(TableSpec table) {
+        return WarehouseFiles.newestDeltaVersion(spark, location(table));
     }
 
     /** Records that the table now holds the content with this hash, at its newest Delta version. */

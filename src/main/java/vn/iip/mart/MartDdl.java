@@ -13,7 +13,8 @@ public final class MartDdl {
         return "CREATE TABLE " + schema + "." + table.name() + " (\n  "
                 + table.columns().stream().map(c -> c.name() + " " + postgresType(c.type()))
                         .collect(Collectors.joining(",\n  "))
-                + ",\n  PRIMARY KEY (" + String.join(", ", table.primaryKey()) + ")\n)";
+                + (table.primaryKey().isEmpty() ? "" : ",\n  PRIMARY KEY (" + String.join(", ", table.primaryKey())
+                        + ")") + "\n)";
     }
 
     public static List<String> indexes(String schema, MartTable table) {

@@ -5,6 +5,7 @@ import static vn.iip.catalog.ColumnSpec.of;
 import java.util.List;
 import vn.iip.catalog.GoldTables;
 import vn.iip.catalog.GoldViews;
+import vn.iip.catalog.SilverTables;
 import vn.iip.catalog.TableSpec;
 import vn.iip.catalog.ViewSpec;
 
@@ -38,7 +39,27 @@ public final class MartTables {
                     "method"), FACT_INDEXES, GoldTables.FACT_IIP_SA),
             table(GoldTables.SA_DIAGNOSTICS, List.of("run_id", "geo_code", "geo_version", "industry_code", "method"),
                     List.of(List.of("geo_code", "geo_version"), List.of("industry_code"))),
-            table(GoldTables.SA_SPEC, List.of("spec_id"), List.of()));
+            table(GoldTables.SA_SPEC, List.of("spec_id"), List.of()),
+            table(GoldTables.RELEASE_CALENDAR, List.of("publisher", "period_type", "period"),
+                    List.of(List.of("status"))),
+            // A check row has no key of its own (what it checked may be null): no primary key, indexed by run.
+            table(GoldTables.QUALITY_CHECK, List.of(), List.of(List.of("run_id"), List.of("check_id", "status"))),
+            // The run log and the quarantine summary are silver's; their version is that of quality_check, which
+            // every run writes with them.
+            new MartTable(SilverTables.RUN_LOG.name(), SilverTables.RUN_LOG.comment(), SilverTables.RUN_LOG.columns(),
+                    List.of("run_id"), List.of(List.of("started_at")), SilverTables.RUN_LOG.qualifiedName(),
+                    GoldTables.QUALITY_CHECK.qualifiedName()),
+            new MartTable("quarantine_by_rule", GoldViews.QUARANTINE_BY_RULE.comment() + " (table of "
+                    + GoldViews.QUARANTINE_BY_RULE.qualifiedName() + ")", GoldViews.QUARANTINE_BY_RULE.columns(),
+                    List.of("run_id", "rule_id"), List.of(List.of("rule_id")),
+                    GoldViews.QUARANTINE_BY_RULE.qualifiedName(), GoldTables.QUALITY_CHECK.qualifiedName()));
+
+    /**
+     * Mart tables that may hold a few rows or none: a warehouse without quarantined rows has no quarantine summary,
+     * and a new one has logged a run or two.
+     */
+    public static final java.util.Set<String> FEW_ROWS = java.util.Set.of("quarantine_by_rule",
+            SilverTables.RUN_LOG.name());
 
     /** Mart tables that stay empty until the warehouse has computed (and adjusted) a survey. */
     public static final java.util.Set<String> FROM_SURVEY = java.util.Set.of("iip_reconciliation", "iip_sa_latest",

@@ -46,7 +46,8 @@ class MartDdlTest {
     @Test
     void everyMartTableKeysAndIndexesOnlyItsOwnColumns() {
         for (MartTable table : MartTables.ALL) {
-            assertFalse(table.primaryKey().isEmpty(), table.name());
+            // quality_check alone has no key: what a check checked may be null.
+            assertEquals(table.name().equals("quality_check"), table.primaryKey().isEmpty(), table.name());
             assertEquals(List.of(), table.primaryKey().stream().filter(c -> !table.columnNames().contains(c)).toList(),
                     table.name());
             table.indexes().forEach(index -> assertEquals(List.of(), index.stream()

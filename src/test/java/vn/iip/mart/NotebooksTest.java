@@ -119,16 +119,36 @@ class NotebooksTest {
     }
 
     @Test
+    void theDataQualityPageCountsWhatGoldHolds() {
+        String newest = "(SELECT max(run_id) FROM iip_gold.quality_check)";
+        assertEquals(Map.of("quality_newest_run_checks", value("SELECT count(*) FROM iip_gold.quality_check WHERE"
+                                + " run_id = " + newest),
+                        "quality_newest_run_warn", value("SELECT count(*) FROM iip_gold.quality_check WHERE run_id = "
+                                + newest + " AND status = 'warn'"),
+                        "runs_logged", value("SELECT count(*) FROM iip_silver.run_log"),
+                        "quarantined_rows", value("SELECT count(*) FROM iip_silver.quarantine"),
+                        "quarantine_rules", value("SELECT count(DISTINCT rule_id) FROM iip_silver.quarantine"),
+                        "release_missing", value("SELECT count(*) FROM iip_gold.release_calendar WHERE publisher ="
+                                + " 'GSO' AND status = 'missing'"),
+                        // The samples' newest GSO month is 2021-12 and year 2021: January 2022 and 2022 are overdue.
+                        "release_overdue", "2022, 2022-01"),
+                select("quality_newest_run_checks", "quality_newest_run_warn", "runs_logged", "quarantined_rows",
+                        "quarantine_rules", "release_missing", "release_overdue"));
+        assertEquals("9", printed.get("release_missing"));
+    }
+
+    @Test
     void everyNotebookDrawsItsChart() {
         assertEquals(Map.of("01-latest-overview.ipynb", 1, "02-provinces-ranked.ipynb", 1, "03-revisions.ipynb", 1,
-                "04-tet-effect.ipynb", 1, "05-industry-divisions.ipynb", 1, "07-time-series.ipynb", 1), chartsDrawn);
+                "04-tet-effect.ipynb", 1, "05-industry-divisions.ipynb", 1, "07-time-series.ipynb", 1,
+                "09-data-quality.ipynb", 2), chartsDrawn);
     }
 
     @Test
     void committedNotebooksCarryNoOutputs() throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<Path> notebooks = notebooks();
-        assertEquals(8, notebooks.size(), notebooks.toString());
+        assertEquals(9, notebooks.size(), notebooks.toString());
         for (Path notebook : notebooks) {
             for (JsonNode cell : json.readTree(notebook.toFile()).get("cells")) {
                 if (cell.get("cell_type").asText().equals("code")) {
