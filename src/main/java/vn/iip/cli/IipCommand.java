@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "iip", mixinStandardHelpOptions = true, versionProvider = IipCommand.Version.class,
         description = "Vietnam's Index of Industrial Production (IIP) warehouse on Spark and Delta Lake: loads the"
                 + " figures statistics offices publish, keeps every release, and serves them to analysts.",
-        subcommands = {RunCommand.class, SqlCommand.class, ExportCommand.class, InspectCommand.class, ServeCommand.class,
+        subcommands = {RunCommand.class, StatusCommand.class, SqlCommand.class, ExportCommand.class, DocsCommand.class,
+                InspectCommand.class, ServeCommand.class,
                 PublishBiCommand.class, GenerateSurveyCommand.class, GenerateHistoryCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         footer = {"", "The launcher jobs/iip also has:",
@@ -23,6 +24,8 @@ import picocli.CommandLine.Command;
                 + " and the variables that --password-env settings name."})
 final class IipCommand implements java.util.concurrent.Callable<Integer> {
     final PrintStream out;
+    /** Today, for the commands that judge freshness. */
+    final java.time.Clock clock = java.time.Clock.systemUTC();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,8 +36,8 @@ final class IipCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "no command given; one of: run, sql, export, inspect,"
-                + " serve, publish-bi, generate-survey, generate-history, help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "no command given; one of: run, status, sql, export,"
+                + " docs, inspect, serve, publish-bi, generate-survey, generate-history, help");
     }
 
     /** The project's version and those of Spark and Delta it was built with (filled in by Maven). */

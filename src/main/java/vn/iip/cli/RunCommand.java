@@ -36,10 +36,16 @@ final class RunCommand implements Callable<Integer> {
             + " samples.")
     String survey;
 
+    @Option(names = "--reprocess", description = "Re-conform every row in bronze with the current rules and reference"
+            + " data (iip.reference-additions included) and rebuild silver and gold: rows that now conform leave"
+            + " quarantine, rows that no longer do enter it; the run log counts both. New files are loaded first.")
+    boolean reprocess;
+
     @Override
     public Integer call() {
         JobSettings.Resolved settings = job.settings(input);
-        RunConfig resolved = survey == null ? settings.run() : settings.run().withSurvey(survey);
+        RunConfig resolved = (survey == null ? settings.run() : settings.run().withSurvey(survey))
+                .withReprocess(reprocess);
         RunConfig config = Locations.resolve(resolved, Sessions.master(settings.sparkConf()));
         Locations.requireInput(config.input(), Sessions.hadoopConfiguration(settings.sparkConf()));
         Locations.requireSurvey(config, Sessions.hadoopConfiguration(settings.sparkConf()));

@@ -133,16 +133,16 @@ class MainTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "frobnicate                   | iip: Unmatched argument at index 0: 'frobnicate' (see jobs/iip --help)",
-            "''                           | iip: no command given; one of: run, sql, export, inspect, serve,"
-                    + " publish-bi, generate-survey, generate-history, help (see jobs/iip --help)",
+            "''                           | iip: no command given; one of: run, status, sql, export, docs,"
+                    + " inspect, serve, publish-bi, generate-survey, generate-history, help (see jobs/iip --help)",
             "export --view v_iip_latest --format pdf --out x | iip export: --format 'pdf' is no export format;"
                     + " write csv, xlsx or sdmx-csv (see jobs/iip help export)",
             "export --view v_iip_lastest --format csv --out x | iip export: --view v_iip_lastest is no view of"
                     + " iip_gold; one of: dim_geography, dim_industry, dim_period, dim_calendar, dim_calendar_month,"
-                    + " dim_comparison, dim_release, fact_iip_release, fact_iip_revision, quality_check,"
-                    + " fact_iip_computed, fact_iip_sa, sa_diagnostics, sa_spec, v_iip_latest, v_iip_first_release,"
-                    + " v_iip_monthly_wide, v_iip_computed_latest, v_iip_computed_first, v_iip_reconciliation,"
-                    + " v_iip_sa_latest (see jobs/iip help export)",
+                    + " dim_comparison, dim_release, release_calendar, fact_iip_release, fact_iip_revision,"
+                    + " quality_check, fact_iip_computed, fact_iip_sa, sa_diagnostics, sa_spec, v_iip_latest,"
+                    + " v_iip_first_release, v_iip_monthly_wide, v_iip_computed_latest, v_iip_computed_first,"
+                    + " v_iip_reconciliation, v_iip_sa_latest, v_quarantine_by_rule (see jobs/iip help export)",
             "export --view v_iip_latest --sql x --format csv --out x | iip export: Error: --view=NAME, --sql=SQL are"
                     + " mutually exclusive (specify only one) (see jobs/iip help export)",
             "export --view v_iip_latest --format xlsx --bom --out x | iip export: --bom is for text files; an xlsx"
