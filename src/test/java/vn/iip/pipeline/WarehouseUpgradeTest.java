@@ -50,7 +50,12 @@ class WarehouseUpgradeTest {
                         + " (SELECT count(*) FROM iip_bronze.extract_file WHERE reader_notes IS NULL) > 1,"
                         + " (SELECT conservation_ok FROM iip_silver.run_log)");
         assertEquals("1,true,geo_unknown,true,true", query.get(1));
-        assertEquals("3\n", Files.readString(warehouse.resolve("_iip_layout_version")));
+        assertEquals("4\n", Files.readString(warehouse.resolve("_iip_layout_version")));
+        // A table of the old layout got the retention time travel needs (layout 4).
+        ChildJvm.Result retention = ChildJvm.main("sql", "--warehouse", warehouse.toString(), "--csv",
+                "SHOW TBLPROPERTIES iip_silver.quarantine ('delta.deletedFileRetentionDuration')");
+        assertEquals(0, retention.exitCode(), retention.stderr());
+        assertEquals("key,value\ndelta.deletedFileRetentionDuration,interval 180 days\n", retention.stdout());
 
         // Then given the catalog of layout 2 (iip_gold's names were the gold tables), from scratch: the next command
         // drops those names (keeping the files), attaches the gold store from its logs, records the gold it had as
@@ -70,7 +75,7 @@ class WarehouseUpgradeTest {
         assertEquals(0, views.exitCode(), views.stderr());
         assertEquals("8.6,6.4,true,true,(upgrade: gold tables moved to iip_gold_store)",
                 views.stdout().split("\n")[1], views.stdout());
-        assertEquals("3\n", Files.readString(warehouse.resolve("_iip_layout_version")));
+        assertEquals("4\n", Files.readString(warehouse.resolve("_iip_layout_version")));
     }
 
     private static void write(SparkSession spark, Path location, String ddl, Row row) {
